@@ -1,0 +1,80 @@
+//! Public category endpoints: the list, and one category by id.
+
+use http::Method;
+
+use crate::client::{Call, Client, ResponseMode};
+use crate::config::Config;
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::family::legacy::{self, Auth, LegacyRequest};
+use crate::models;
+use crate::transport::{HttpRequest, HttpResponse};
+
+/// `GET /categories`: every transaction category.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Categories;
+
+impl Endpoint for Categories {
+    type Output = Vec<models::Category>;
+
+    fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
+        LegacyRequest::new(Method::GET, "/categories", Auth::Public).build(config)
+    }
+
+    fn parse_response(response: HttpResponse) -> Result<Self::Output, Error> {
+        legacy::parse_json(response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+/// `GET /categories/{id}`: one category.
+#[derive(Debug, Clone)]
+pub struct Category {
+    /// The category id, e.g. `13005043`.
+    pub id: String,
+}
+
+impl Category {
+    /// The category with `id`.
+    pub fn new(id: impl Into<String>) -> Self {
+        Category { id: id.into() }
+    }
+}
+
+impl Endpoint for Category {
+    type Output = models::Category;
+
+    fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
+        LegacyRequest::with_segment(
+            Method::GET,
+            "/categories",
+            &self.id,
+            "the category id is empty",
+            Auth::Public,
+        )?
+        .build(config)
+    }
+
+    fn parse_response(response: HttpResponse) -> Result<Self::Output, Error> {
+        legacy::parse_json(response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+impl<T, M: ResponseMode> Client<T, M> {
+    /// Every transaction category (python `categories()`).
+    pub fn categories(&self) -> Call<'_, T, Categories, M> {
+        self.call(Categories)
+    }
+
+    /// One category by id (python `category(id)`).
+    pub fn category(&self, id: impl Into<String>) -> Call<'_, T, Category, M> {
+        self.call(Category::new(id))
+    }
+}

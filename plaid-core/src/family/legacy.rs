@@ -1,0 +1,166 @@
+//! The legacy (tartan) API family.
+//!
+//! - Bodies are `application/x-www-form-urlencoded`, as the official python,
+//!   ruby and elixir clients send them. Structured values (`credentials`,
+//!   `options`) are JSON strings inside the form.
+//! - `client_id`, `secret` and `access_token` travel in the body; there are
+//!   no auth headers. Public `GET` routes carry their parameters in the
+//!   query string and have no body.
+//! - Errors are `{code, message, resolve}` bodies (plus `access_token` for
+//!   token errors) with the HTTP status choosing the kind.
+
+use http::header::{ACCEPT, CONTENT_TYPE, HeaderValue, USER_AGENT};
+use http::{Method, Request};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{check_secure, decode_json, request_id};
+use crate::config::Config;
+use crate::error::{ApiError, Error};
+use crate::form;
+use crate::secret::AccessToken;
+use crate::transport::{HttpRequest, HttpResponse, Timeout};
+
+/// The form content type the legacy API expects.
+pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+/// Which keys a request carries.
+#[derive(Clone, Copy)]
+pub(crate) enum Auth<'a> {
+    /// No keys (institutions, categories).
+    Public,
+    /// `client_id` and `secret`.
+    Client,
+    /// `client_id`, `secret` and the item's `access_token`.
+    Item(&'a AccessToken),
+}
+
+/// A legacy request being assembled by an endpoint descriptor.
+pub(crate) struct LegacyRequest<'a> {
+    method: Method,
+    path: String,
+    auth: Auth<'a>,
+    params: String,
+}
+
+impl<'a> LegacyRequest<'a> {
+    /// A request for `method` on `path` (which starts with `/`).
+    pub(crate) fn new(method: Method, path: impl Into<String>, auth: Auth<'a>) -> Self {
+        LegacyRequest {
+            method,
+            path: path.into(),
+            auth,
+            params: String::new(),
+        }
+    }
+
+    /// A request whose path ends in one caller-given segment, encoded so
+    /// it cannot change the route. Empty segments are refused.
+    pub(crate) fn with_segment(
+        method: Method,
+        prefix: &str,
+        segment: &str,
+        what: &'static str,
+        auth: Auth<'a>,
+    ) -> Result<Self, Error> {
+        if segment.trim().is_empty() {
+            return Err(Error::invalid_input(what));
+        }
+        let mut path = String::with_capacity(prefix.len() + 1 + segment.len());
+        path.push_str(prefix);
+        path.push('/');
+        form::encode_path_segment(&mut path, segment);
+        Ok(LegacyRequest::new(method, path, auth))
+    }
+
+    /// Adds a plain text parameter.
+    pub(crate) fn text(mut self, key: &str, value: &str) -> Self {
+        form::append_pair(&mut self.params, key, value);
+        self
+    }
+
+    /// Adds a parameter if it has a value.
+    pub(crate) fn opt_text(self, key: &str, value: Option<&str>) -> Self {
+        match value {
+            Some(value) => self.text(key, value),
+            None => self,
+        }
+    }
+
+    /// Adds a structured parameter as a JSON string inside the form.
+    pub(crate) fn json<T: Serialize + ?Sized>(self, key: &str, value: &T) -> Result<Self, Error> {
+        let json = serde_json::to_string(value)
+            .map_err(|_| Error::invalid_input("a parameter could not be encoded as JSON"))?;
+        Ok(self.text(key, &json))
+    }
+
+    /// Builds the `http::Request`.
+    pub(crate) fn build(self, config: &Config) -> Result<HttpRequest, Error> {
+        let base = config.base_url();
+        let mut url = String::with_capacity(base.len() + self.path.len() + 1 + self.params.len());
+        url.push_str(base);
+        url.push_str(&self.path);
+
+        let mut body = String::new();
+        match self.auth {
+            Auth::Public => {}
+            Auth::Client | Auth::Item(_) => {
+                check_secure(config)?;
+                let credentials = config.credentials();
+                form::append_pair(&mut body, "client_id", credentials.client_id().expose_secret());
+                form::append_pair(&mut body, "secret", credentials.secret().expose_secret());
+            }
+        }
+        if let Auth::Item(token) = self.auth {
+            if token.is_empty() {
+                return Err(Error::invalid_input("the access token is empty"));
+            }
+            form::append_pair(&mut body, "access_token", token.expose_secret());
+        }
+
+        let has_body = self.method != Method::GET;
+        if has_body {
+            if !self.params.is_empty() {
+                if !body.is_empty() {
+                    body.push('&');
+                }
+                body.push_str(&self.params);
+            }
+        } else if !self.params.is_empty() {
+            url.push('?');
+            url.push_str(&self.params);
+        }
+
+        let mut builder = Request::builder()
+            .method(self.method)
+            .uri(url)
+            .header(USER_AGENT, HeaderValue::from_static(super::USER_AGENT))
+            .header(ACCEPT, HeaderValue::from_static("application/json"))
+            .extension(Timeout(config.timeout()));
+        if has_body {
+            builder = builder.header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
+        }
+        builder
+            .body(body.into_bytes())
+            .map_err(|_| Error::invalid_input("the request URL is not valid"))
+    }
+}
+
+/// Decodes a legacy error response: the kind from the status, the code,
+/// message and resolve from the body when it is a Plaid error body. The raw
+/// body is always kept.
+pub fn error_from_response(response: HttpResponse) -> Error {
+    let (parts, body) = response.into_parts();
+    let api = serde_json::from_slice::<ApiError>(&body).ok();
+    Error::from_status(parts.status, request_id(&parts.headers), api, body)
+}
+
+/// Parses a legacy success response as `T`; any non-2xx status becomes the
+/// matching API error.
+pub fn parse_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Error> {
+    if !response.status().is_success() {
+        return Err(error_from_response(response));
+    }
+    let (parts, body) = response.into_parts();
+    decode_json(parts.status, &parts.headers, body)
+}

@@ -1,0 +1,40 @@
+//! # plaid-core
+//!
+//! The sans-IO core of plaid-rs, a Rust client for the Plaid API.
+//!
+//! This crate builds `http::Request` values for every Plaid call and parses
+//! `http::Response` values into typed results and errors. **It does no I/O**:
+//! a backend crate (`plaid-reqwest`, `plaid-ureq`, `plaid-hyper`) or your own
+//! code moves the bytes through the [`Transport`] or [`AsyncTransport`] trait.
+//!
+//! - [`Config`]: environment, API keys, default access token and timeout.
+//! - [`endpoints`]: one descriptor per API call, usable without a client.
+//! - [`Client`]: the methods users call, written once for every transport.
+//! - [`Error`]: one error type with a [`kind`](Error::kind) and predicates.
+//! - [`models`]: typed responses; open enums keep values they do not know.
+//! - [`secret`]: newtypes that print `[redacted]`.
+#![deny(missing_docs)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+
+pub use http;
+
+mod client;
+mod config;
+mod endpoint;
+mod error;
+mod error_code;
+mod form;
+
+pub mod endpoints;
+pub mod family;
+pub mod models;
+pub mod secret;
+pub mod transport;
+
+pub use client::{Call, Client, RawResponse, ResponseMode, Suppressed, Typed};
+pub use config::{Config, Credentials, DEFAULT_TIMEOUT, Environment};
+pub use endpoint::Endpoint;
+pub use error::{ApiError, Error, ErrorKind};
+pub use error_code::ErrorCode;
+pub use secret::AccessToken;
+pub use transport::{AsyncTransport, DynAsyncTransport, Transport, TransportError, TransportErrorKind};

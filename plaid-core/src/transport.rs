@@ -1,0 +1,235 @@
+//! The seam between plaid-core and an HTTP stack.
+//!
+//! plaid-core builds `http::Request<Vec<u8>>` values and parses
+//! `http::Response<Vec<u8>>` values; a transport moves one to the other.
+//! There are two small traits:
+//!
+//! - [`Transport`]: blocking, for ureq or any synchronous stack;
+//! - [`AsyncTransport`]: async, with a `Send` future, for reqwest, hyper or
+//!   any runtime;
+//!
+//! and one object-safe companion, [`DynAsyncTransport`], so a framework can
+//! hold an `Arc<dyn DynAsyncTransport>` (the blocking trait is object safe as
+//! it is: `Arc<dyn Transport + Send + Sync>`).
+//!
+//! Closures implement both traits, so a test double or a shim around another
+//! client is one line:
+//!
+//! ```
+//! use plaid_core::transport::{Transport, TransportError};
+//! use plaid_core::http::{Request, Response};
+//!
+//! let canned = |_req: Request<Vec<u8>>| -> Result<Response<Vec<u8>>, TransportError> {
+//!     Ok(Response::new(b"[]".to_vec()))
+//! };
+//! let response = canned.send(Request::new(Vec::new())).unwrap();
+//! assert_eq!(response.body(), b"[]");
+//! ```
+//!
+//! Per-request settings travel in the request's extensions: a
+//! [`Timeout`] that every backend must honour (it is always set by requests
+//! built from a [`Config`](crate::Config)). Backends must not follow
+//! redirects and must hand every status, 4xx and 5xx included, to the core
+//! as a response.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http::{Request, Response};
+
+/// A request as plaid-core builds it.
+pub type HttpRequest = Request<Vec<u8>>;
+/// A response as plaid-core parses it.
+pub type HttpResponse = Response<Vec<u8>>;
+
+/// A boxed `Send` future, the return type of [`DynAsyncTransport`].
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// The time a backend may spend on one request, from connecting to the end
+/// of the response body. Set by plaid-core in the request's extensions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeout(pub Duration);
+
+impl Timeout {
+    /// The timeout a request carries, if any.
+    pub fn of<B>(request: &Request<B>) -> Option<Duration> {
+        request.extensions().get::<Timeout>().map(|t| t.0)
+    }
+}
+
+/// A blocking HTTP transport.
+pub trait Transport {
+    /// Sends the request and returns the whole response, whatever its status.
+    fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError>;
+}
+
+impl<F> Transport for F
+where
+    F: Fn(HttpRequest) -> Result<HttpResponse, TransportError>,
+{
+    fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        self(request)
+    }
+}
+
+impl<T: Transport + ?Sized> Transport for Arc<T> {
+    fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        (**self).send(request)
+    }
+}
+
+/// An async HTTP transport whose futures are `Send`.
+pub trait AsyncTransport: Send + Sync {
+    /// Sends the request and returns the whole response, whatever its status.
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send;
+}
+
+impl<F, Fut> AsyncTransport for F
+where
+    F: Fn(HttpRequest) -> Fut + Send + Sync,
+    Fut: Future<Output = Result<HttpResponse, TransportError>> + Send,
+{
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send {
+        self(request)
+    }
+}
+
+/// The object-safe form of [`AsyncTransport`]: every `AsyncTransport` is one,
+/// and `Arc<dyn DynAsyncTransport>` / `Box<dyn DynAsyncTransport>` are
+/// `AsyncTransport`s again, so a framework can erase the backend's type.
+pub trait DynAsyncTransport: Send + Sync {
+    /// [`AsyncTransport::send`], boxed.
+    fn send_boxed(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>>;
+}
+
+impl<T: AsyncTransport> DynAsyncTransport for T {
+    fn send_boxed(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+        Box::pin(self.send(request))
+    }
+}
+
+impl AsyncTransport for Arc<dyn DynAsyncTransport> {
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send {
+        self.send_boxed(request)
+    }
+}
+
+impl AsyncTransport for Box<dyn DynAsyncTransport> {
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send {
+        self.send_boxed(request)
+    }
+}
+
+/// How a transport failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// The timeout elapsed.
+    Timeout,
+    /// No connection could be made (refused, DNS, TLS handshake).
+    Connect,
+    /// The connection broke while sending or receiving.
+    Io,
+    /// The response body exceeded the size limit.
+    BodyTooLarge,
+    /// Anything else (an invalid request for this stack, a bug).
+    Other,
+}
+
+/// A failure of the HTTP stack, with its source. One concrete type for every
+/// backend, so no generic error parameter leaks into results.
+pub struct TransportError {
+    kind: TransportErrorKind,
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+impl TransportError {
+    /// A new error of `kind` caused by `source`.
+    pub fn new(
+        kind: TransportErrorKind,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Self {
+        TransportError {
+            kind,
+            source: Some(source.into()),
+        }
+    }
+
+    /// A new error of `kind` with no underlying source.
+    pub fn from_kind(kind: TransportErrorKind) -> Self {
+        TransportError { kind, source: None }
+    }
+
+    /// A timeout.
+    pub fn timeout(source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
+        TransportError::new(TransportErrorKind::Timeout, source)
+    }
+
+    /// A failure to connect.
+    pub fn connect(source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
+        TransportError::new(TransportErrorKind::Connect, source)
+    }
+
+    /// A broken connection.
+    pub fn io(source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
+        TransportError::new(TransportErrorKind::Io, source)
+    }
+
+    /// Any other failure.
+    pub fn other(source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
+        TransportError::new(TransportErrorKind::Other, source)
+    }
+
+    /// How the transport failed.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            TransportErrorKind::Timeout => "timed out",
+            TransportErrorKind::Connect => "could not connect",
+            TransportErrorKind::Io => "connection failed",
+            TransportErrorKind::BodyTooLarge => "response body too large",
+            TransportErrorKind::Other => "transport error",
+        };
+        match &self.source {
+            Some(source) => write!(f, "{what}: {source}"),
+            None => f.write_str(what),
+        }
+    }
+}
+
+impl fmt::Debug for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TransportError")
+            .field("kind", &self.kind)
+            .field("source", &self.source)
+            .finish()
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|source| source as &(dyn std::error::Error + 'static))
+    }
+}
