@@ -343,7 +343,10 @@ impl<E> fmt::Debug for RawResponse<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RawResponse")
             .field("status", &self.response.status())
-            .field("body", &format_args!("<{} bytes>", self.response.body().len()))
+            .field(
+                "body",
+                &format_args!("<{} bytes>", self.response.body().len()),
+            )
             .finish()
     }
 }

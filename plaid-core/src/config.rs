@@ -194,13 +194,19 @@ fn validate_base_url(url: &str) -> Result<(), Error> {
         .map_err(|_| Error::invalid_input("the base URL is not a valid URL"))?;
     match uri.scheme_str() {
         Some("http") | Some("https") => {}
-        _ => return Err(Error::invalid_input("the base URL must start with http:// or https://")),
+        _ => {
+            return Err(Error::invalid_input(
+                "the base URL must start with http:// or https://",
+            ));
+        }
     }
     if uri.host().is_none_or(str::is_empty) {
         return Err(Error::invalid_input("the base URL has no host"));
     }
     if uri.query().is_some() || url.contains('#') {
-        return Err(Error::invalid_input("the base URL must not have a query or fragment"));
+        return Err(Error::invalid_input(
+            "the base URL must not have a query or fragment",
+        ));
     }
     Ok(())
 }
@@ -215,7 +221,14 @@ mod tests {
         assert!(err.is_invalid_input());
         let err = Config::new(Environment::Tartan, Credentials::new("id", "")).unwrap_err();
         assert!(err.is_invalid_input());
-        for bad in ["", "tartan.plaid.com", "ftp://x", "http://", "http://h/?q=1", "http://h/#f"] {
+        for bad in [
+            "",
+            "tartan.plaid.com",
+            "ftp://x",
+            "http://",
+            "http://h/?q=1",
+            "http://h/#f",
+        ] {
             let result = Config::new(Environment::Custom(bad.into()), Credentials::sandbox());
             assert!(result.is_err(), "{bad:?} should be rejected");
         }

@@ -76,7 +76,7 @@ impl ErrorKind {
             501 => ErrorKind::ExtractorError,
             502 => ErrorKind::ExtractorRetry,
             503 => ErrorKind::Maintenance,
-            400..=599 => ErrorKind::UnexpectedStatus,
+            403 | 405..=428 | 430..=499 | 504..=599 => ErrorKind::UnexpectedStatus,
             _ => return None,
         })
     }
@@ -283,7 +283,10 @@ impl Error {
 
     /// The access token the API echoed in the error body (1105, 1203).
     pub fn access_token(&self) -> Option<&AccessToken> {
-        self.inner.api.as_ref().and_then(|api| api.access_token.as_ref())
+        self.inner
+            .api
+            .as_ref()
+            .and_then(|api| api.access_token.as_ref())
     }
 
     /// The raw response body, when there was a response. It may contain an

@@ -15,7 +15,6 @@ pub(crate) fn append_pair(out: &mut String, key: &str, value: &str) {
 
 /// Percent-encodes `input` for a form body or a query string.
 pub(crate) fn encode_into(out: &mut String, input: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &byte in input.as_bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
@@ -23,9 +22,7 @@ pub(crate) fn encode_into(out: &mut String, input: &str) {
             }
             b' ' => out.push('+'),
             _ => {
-                out.push('%');
-                out.push(char::from(HEX[usize::from(byte >> 4)]));
-                out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+                push_percent(out, byte);
             }
         }
     }
@@ -33,7 +30,6 @@ pub(crate) fn encode_into(out: &mut String, input: &str) {
 
 /// Percent-encodes one path segment (no `/`, no `?`, no `#` left raw).
 pub(crate) fn encode_path_segment(out: &mut String, segment: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &byte in segment.as_bytes() {
         match byte {
             // `.` is encoded too, so `..` can never climb out of the path.
@@ -41,12 +37,17 @@ pub(crate) fn encode_path_segment(out: &mut String, segment: &str) {
                 out.push(char::from(byte));
             }
             _ => {
-                out.push('%');
-                out.push(char::from(HEX[usize::from(byte >> 4)]));
-                out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+                push_percent(out, byte);
             }
         }
     }
+}
+
+fn push_percent(out: &mut String, byte: u8) {
+    let hex = |nibble: u8| char::from(if nibble < 10 { b'0' + nibble } else { b'A' + nibble - 10 });
+    out.push('%');
+    out.push(hex(byte >> 4));
+    out.push(hex(byte & 0x0f));
 }
 
 #[cfg(test)]

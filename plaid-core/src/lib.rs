@@ -13,8 +13,12 @@
 //! - [`Error`]: one error type with a [`kind`](Error::kind) and predicates.
 //! - [`models`]: typed responses; open enums keep values they do not know.
 //! - [`secret`]: newtypes that print `[redacted]`.
+//! - [`Login`], [`MfaAnswer`], [`AddOptions`], [`GetOptions`]: typed inputs.
 #![deny(missing_docs)]
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 pub use http;
 
@@ -24,6 +28,7 @@ mod endpoint;
 mod error;
 mod error_code;
 mod form;
+mod params;
 
 pub mod endpoints;
 pub mod family;
@@ -36,5 +41,10 @@ pub use config::{Config, Credentials, DEFAULT_TIMEOUT, Environment};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, Error, ErrorKind};
 pub use error_code::ErrorCode;
+pub use params::{
+    AddOptions, GetOptions, InstitutionType, Login, MfaAnswer, SendMethod, StepOptions,
+};
 pub use secret::AccessToken;
-pub use transport::{AsyncTransport, DynAsyncTransport, Transport, TransportError, TransportErrorKind};
+pub use transport::{
+    AsyncTransport, DynAsyncTransport, Transport, TransportError, TransportErrorKind,
+};

@@ -108,11 +108,17 @@ where
 /// `AsyncTransport`s again, so a framework can erase the backend's type.
 pub trait DynAsyncTransport: Send + Sync {
     /// [`AsyncTransport::send`], boxed.
-    fn send_boxed(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>>;
+    fn send_boxed(
+        &self,
+        request: HttpRequest,
+    ) -> BoxFuture<'_, Result<HttpResponse, TransportError>>;
 }
 
 impl<T: AsyncTransport> DynAsyncTransport for T {
-    fn send_boxed(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+    fn send_boxed(
+        &self,
+        request: HttpRequest,
+    ) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
         Box::pin(self.send(request))
     }
 }

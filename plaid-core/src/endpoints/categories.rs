@@ -6,7 +6,7 @@ use crate::client::{Call, Client, ResponseMode};
 use crate::config::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::family::legacy::{self, Auth, LegacyRequest};
+use crate::family::legacy::{self, Access, LegacyRequest};
 use crate::models;
 use crate::transport::{HttpRequest, HttpResponse};
 
@@ -18,7 +18,7 @@ impl Endpoint for Categories {
     type Output = Vec<models::Category>;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        LegacyRequest::new(Method::GET, "/categories", Auth::Public).build(config)
+        LegacyRequest::new(Method::GET, "/categories", Access::Public).build(config)
     }
 
     fn parse_response(response: HttpResponse) -> Result<Self::Output, Error> {
@@ -53,7 +53,7 @@ impl Endpoint for Category {
             "/categories",
             &self.id,
             "the category id is empty",
-            Auth::Public,
+            Access::Public,
         )?
         .build(config)
     }

@@ -18,6 +18,7 @@ use super::{check_secure, decode_json, request_id};
 use crate::config::Config;
 use crate::error::{ApiError, Error};
 use crate::form;
+use crate::models::Outcome;
 use crate::secret::AccessToken;
 use crate::transport::{HttpRequest, HttpResponse, Timeout};
 
@@ -26,7 +27,7 @@ pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
 /// Which keys a request carries.
 #[derive(Clone, Copy)]
-pub(crate) enum Auth<'a> {
+pub(crate) enum Access<'a> {
     /// No keys (institutions, categories).
     Public,
     /// `client_id` and `secret`.
@@ -39,13 +40,13 @@ pub(crate) enum Auth<'a> {
 pub(crate) struct LegacyRequest<'a> {
     method: Method,
     path: String,
-    auth: Auth<'a>,
+    auth: Access<'a>,
     params: String,
 }
 
 impl<'a> LegacyRequest<'a> {
     /// A request for `method` on `path` (which starts with `/`).
-    pub(crate) fn new(method: Method, path: impl Into<String>, auth: Auth<'a>) -> Self {
+    pub(crate) fn new(method: Method, path: impl Into<String>, auth: Access<'a>) -> Self {
         LegacyRequest {
             method,
             path: path.into(),
@@ -61,7 +62,7 @@ impl<'a> LegacyRequest<'a> {
         prefix: &str,
         segment: &str,
         what: &'static str,
-        auth: Auth<'a>,
+        auth: Access<'a>,
     ) -> Result<Self, Error> {
         if segment.trim().is_empty() {
             return Err(Error::invalid_input(what));
@@ -103,15 +104,19 @@ impl<'a> LegacyRequest<'a> {
 
         let mut body = String::new();
         match self.auth {
-            Auth::Public => {}
-            Auth::Client | Auth::Item(_) => {
+            Access::Public => {}
+            Access::Client | Access::Item(_) => {
                 check_secure(config)?;
                 let credentials = config.credentials();
-                form::append_pair(&mut body, "client_id", credentials.client_id().expose_secret());
+                form::append_pair(
+                    &mut body,
+                    "client_id",
+                    credentials.client_id().expose_secret(),
+                );
                 form::append_pair(&mut body, "secret", credentials.secret().expose_secret());
             }
         }
-        if let Auth::Item(token) = self.auth {
+        if let Access::Item(token) = self.auth {
             if token.is_empty() {
                 return Err(Error::invalid_input("the access token is empty"));
             }
@@ -163,4 +168,14 @@ pub fn parse_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Erro
     }
     let (parts, body) = response.into_parts();
     decode_json(parts.status, &parts.headers, body)
+}
+
+/// Parses the response of a call that may need MFA: 201 is a challenge,
+/// any other 2xx the product data.
+pub fn parse_outcome<D: DeserializeOwned>(response: HttpResponse) -> Result<Outcome<D>, Error> {
+    if response.status() == http::StatusCode::CREATED {
+        parse_json(response).map(Outcome::MfaRequired)
+    } else {
+        parse_json(response).map(Outcome::Connected)
+    }
 }

@@ -73,7 +73,13 @@ pub fn decode_json<T: DeserializeOwned>(
         Ok(value) => Ok(value),
         Err(first) => {
             let (path, source) = failing_path::<T>(&body, first);
-            Err(Error::decode(status, request_id(headers), path, source, body))
+            Err(Error::decode(
+                status,
+                request_id(headers),
+                path,
+                source,
+                body,
+            ))
         }
     }
 }

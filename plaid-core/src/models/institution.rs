@@ -51,7 +51,10 @@ impl MfaKind {
                 .strip_prefix("questions(")
                 .and_then(|rest| rest.strip_suffix(')'))
                 .and_then(|count| count.parse().ok())
-                .map_or_else(|| MfaKind::Unknown(other.to_owned()), |n| MfaKind::Questions(Some(n))),
+                .map_or_else(
+                    || MfaKind::Unknown(other.to_owned()),
+                    |n| MfaKind::Questions(Some(n)),
+                ),
         }
     }
 }
@@ -129,9 +132,10 @@ mod tests {
 
     #[test]
     fn mfa_kinds_parse_with_counts_and_keep_unknowns() {
-        let kinds: Vec<MfaKind> =
-            serde_json::from_str(r#"["code","list","questions(3)","questions","selections","retina"]"#)
-                .unwrap();
+        let kinds: Vec<MfaKind> = serde_json::from_str(
+            r#"["code","list","questions(3)","questions","selections","retina"]"#,
+        )
+        .unwrap();
         assert_eq!(
             kinds,
             [
