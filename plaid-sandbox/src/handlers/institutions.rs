@@ -1,0 +1,126 @@
+//! The institution routes: list, by id (or type), `/institutions/all` paging with a product
+//! filter, `/institutions/longtail`, and search by `q`/`p`/`id`.
+
+use serde_json::{Value, json};
+
+use crate::data::institutions::{self, INSTITUTIONS, Institution};
+use crate::errors::{ApiError, ApiResult};
+use crate::handlers::check_client;
+use crate::http::{Body, Response, pretty};
+use crate::params::Params;
+use crate::state::State;
+
+/// `GET /institutions`: the array of every sandbox institution (serialised once).
+pub fn list(state: &State) -> Response {
+    let body = state.cached("institutions", || {
+        let all: Vec<Value> = INSTITUTIONS.iter().map(Institution::to_json).collect();
+        pretty(&Value::Array(all))
+    });
+    Response::json_bytes(200, Body::Shared(body))
+}
+
+/// `GET /institutions/{id}` and `/institutions/all/{id}`: by 24-hex id or by type; 404/1301.
+pub fn one(id: &str) -> ApiResult<Response> {
+    let inst = institutions::find(id).ok_or_else(|| ApiError::new(1301))?;
+    Ok(Response::json(200, &inst.to_json()))
+}
+
+/// `count` (default 50, > 0) and `offset` (default 0, ≥ 0); 402/1304 otherwise.
+fn paging(p: &Params) -> ApiResult<(usize, usize)> {
+    let read = |key: &str, default: usize, min: usize| -> ApiResult<usize> {
+        match p.str(key) {
+            None => Ok(default),
+            Some(s) if s.trim().is_empty() => Ok(default),
+            Some(s) => s
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= min)
+                .ok_or_else(|| ApiError::new(1304)),
+        }
+    };
+    Ok((read("count", 50, 1)?, read("offset", 0, 0)?))
+}
+
+/// The `products` filter: repeated keys (python), a JSON string array (ruby), a JSON array
+/// (go), a comma-free single name, or `products[]` keys.
+fn products_filter(p: &Params) -> Vec<String> {
+    let mut out = Vec::new();
+    for v in p.all("products").chain(p.all("products[]")) {
+        match v {
+            Value::Array(items) => {
+                out.extend(items.iter().filter_map(Value::as_str).map(str::to_owned))
+            }
+            Value::String(s) if s.trim_start().starts_with('[') => {
+                match serde_json::from_str::<Vec<String>>(s) {
+                    Ok(items) => out.extend(items),
+                    Err(_) => out.push(s.clone()),
+                }
+            }
+            Value::String(s) if !s.is_empty() => out.push(s.clone()),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn page(items: Vec<&Institution>, count: usize, offset: usize) -> Response {
+    let total = items.len();
+    let results: Vec<Value> = items
+        .into_iter()
+        .skip(offset)
+        .take(count)
+        .map(Institution::to_json)
+        .collect();
+    Response::json(200, &json!({ "total_count": total, "results": results }))
+}
+
+/// `POST /institutions/all`: `{total_count, results}`, keeping the institutions that support
+/// every requested product.
+pub fn all(p: &Params) -> ApiResult<Response> {
+    check_client(p)?;
+    let (count, offset) = paging(p)?;
+    let wanted = products_filter(p);
+    let items: Vec<&Institution> = INSTITUTIONS
+        .iter()
+        .filter(|i| i.supports_all(&wanted))
+        .collect();
+    Ok(page(items, count, offset))
+}
+
+/// `POST /institutions/longtail` (deprecated): **[emulator choice]** pages over the same
+/// fourteen institutions, there being no long-tail set in the sandbox data.
+pub fn longtail(p: &Params) -> ApiResult<Response> {
+    check_client(p)?;
+    let (count, offset) = paging(p)?;
+    Ok(page(INSTITUTIONS.iter().collect(), count, offset))
+}
+
+/// `GET /institutions[/all]/search`: `id` → one object (or `[]`), `q` → array of partial
+/// case-insensitive name matches on every token, `p` → product filter; neither → 402/1305.
+pub fn search(p: &Params) -> ApiResult<Response> {
+    let product = p.non_empty("p");
+    let supports = |i: &Institution| product.as_deref().is_none_or(|p| i.products.contains(&p));
+    if let Some(id) = p.non_empty("id") {
+        return Ok(match institutions::find(&id).filter(|i| supports(i)) {
+            Some(inst) => Response::json(200, &inst.to_search_json()),
+            None => Response::json(200, &json!([])),
+        });
+    }
+    let Some(q) = p.non_empty("q").filter(|q| !q.trim().is_empty()) else {
+        return Err(ApiError::new(1305));
+    };
+    let tokens: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
+    let results: Vec<Value> = INSTITUTIONS
+        .iter()
+        .filter(|i| {
+            let name = i.name.to_lowercase();
+            tokens
+                .iter()
+                .all(|t| name.contains(t.as_str()) || i.kind == t)
+        })
+        .filter(|i| supports(i))
+        .map(Institution::to_search_json)
+        .collect();
+    Ok(Response::json(200, &Value::Array(results)))
+}
