@@ -58,7 +58,17 @@ impl Timeout {
     pub fn of<B>(request: &Request<B>) -> Option<Duration> {
         request.extensions().get::<Timeout>().map(|t| t.0)
     }
+
+    /// The timeout a backend must apply: the request's own, or
+    /// [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT) when it carries none.
+    pub fn resolve<B>(request: &Request<B>) -> Duration {
+        Timeout::of(request).unwrap_or(crate::DEFAULT_TIMEOUT)
+    }
 }
+
+/// The default limit on the size of a response body a backend reads:
+/// 64 MiB, far above any legacy API response.
+pub const DEFAULT_BODY_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// A blocking HTTP transport.
 pub trait Transport {
@@ -128,7 +138,9 @@ impl AsyncTransport for Arc<dyn DynAsyncTransport> {
         &self,
         request: HttpRequest,
     ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send {
-        self.send_boxed(request)
+        // Through the pointer: `self.send_boxed` would pick the blanket
+        // impl for the Arc/Box itself and recurse forever.
+        (**self).send_boxed(request)
     }
 }
 
@@ -137,7 +149,9 @@ impl AsyncTransport for Box<dyn DynAsyncTransport> {
         &self,
         request: HttpRequest,
     ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send {
-        self.send_boxed(request)
+        // Through the pointer: `self.send_boxed` would pick the blanket
+        // impl for the Arc/Box itself and recurse forever.
+        (**self).send_boxed(request)
     }
 }
 

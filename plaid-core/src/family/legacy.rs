@@ -56,7 +56,7 @@ impl<'a> LegacyRequest<'a> {
     }
 
     /// A request whose path ends in one caller-given segment, encoded so
-    /// it cannot change the route. Empty segments are refused.
+    /// it cannot change the route. Empty, `.` and `..` segments are refused.
     pub(crate) fn with_segment(
         method: Method,
         prefix: &str,
@@ -66,6 +66,12 @@ impl<'a> LegacyRequest<'a> {
     ) -> Result<Self, Error> {
         if segment.trim().is_empty() {
             return Err(Error::invalid_input(what));
+        }
+        // WHATWG URL parsers (the `url` crate under reqwest) read `%2E` and
+        // `%2E%2E` as dot segments and climb out of the route, so a whole
+        // segment of dots cannot be made safe by encoding.
+        if segment == "." || segment == ".." {
+            return Err(Error::invalid_input("an id cannot be `.` or `..`"));
         }
         let mut path = String::with_capacity(prefix.len() + 1 + segment.len());
         path.push_str(prefix);

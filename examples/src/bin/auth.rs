@@ -1,0 +1,45 @@
+//! Seed sections "Add Auth User" and "MFA add Auth User".
+
+use examples::Target;
+use plaid_core::models::Outcome;
+use plaid_core::{Login, MfaAnswer};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let target = Target::from_env()?;
+    println!("server: {}", target.describe());
+    let client = plaid_ureq::client(target.config.clone());
+
+    // No MFA at Wells Fargo.
+    if let Outcome::Connected(data) = client
+        .auth("wells", Login::new("plaid_test", "plaid_good"))
+        .send()?
+    {
+        for account in &data.accounts {
+            let numbers = account.numbers.clone().unwrap_or_default();
+            println!(
+                "wells: {:<24} routing {:?} account {:?}",
+                account.meta.name.as_deref().unwrap_or("?"),
+                numbers.routing,
+                numbers.account
+            );
+        }
+    }
+
+    // Bank of America asks a question first.
+    let outcome = client
+        .auth("bofa", Login::new("plaid_test", "plaid_good"))
+        .send()?;
+    let challenge = outcome.mfa_required().ok_or("bofa should ask for MFA")?;
+    println!("bofa: MFA {}", challenge.mfa.kind());
+    let item = client.with_access_token(challenge.access_token);
+    let data = item
+        .auth_step(MfaAnswer::answer("tomato"))
+        .send()?
+        .connected()
+        .ok_or("the right answer should connect")?;
+    println!(
+        "bofa: authenticated, {} accounts with numbers",
+        data.accounts.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,46 @@
+//! Seed section "Configuration" and error handling: build a configuration,
+//! then see how API errors come back as typed values.
+
+use std::time::Duration;
+
+use examples::Target;
+use plaid_core::{Config, Credentials, ErrorCode, ErrorKind, Login};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let target = Target::from_env()?;
+    println!("server: {}", target.describe());
+
+    // Per-client configuration: no global state. `Environment::Tartan` or
+    // `Environment::Production` for the hosted services.
+    let config = target.config.clone().with_timeout(Duration::from_secs(10));
+    println!("config: {config:?}");
+    let client = plaid_ureq::client(config);
+
+    // A wrong password: python raises RequestFailedError; plaid-rs returns
+    // an Error whose kind says the same.
+    let error = client
+        .connect("bofa", Login::new("plaid_test", "wrong_password"))
+        .send()
+        .err()
+        .ok_or("the sandbox accepted a wrong password")?;
+    println!("wrong password -> {error}");
+    assert_eq!(error.kind(), ErrorKind::RequestFailed);
+    assert_eq!(error.code(), Some(ErrorCode::InvalidCredentials));
+
+    // Wrong API keys: python's UnauthorizedError.
+    let bad_keys = Config::new(
+        target.config.environment().clone(),
+        Credentials::new("test_id", "not_the_secret"),
+    )?;
+    let error = plaid_ureq::client(bad_keys)
+        .connect("wells", Login::new("plaid_test", "plaid_good"))
+        .send()
+        .err()
+        .ok_or("the sandbox accepted wrong keys")?;
+    println!("wrong keys     -> {error}");
+    match error.kind() {
+        ErrorKind::Unauthorized => println!("handled: UnauthorizedError (code {:?})", error.code()),
+        other => return Err(format!("unexpected kind {other:?}").into()),
+    }
+    Ok(())
+}

@@ -1,0 +1,29 @@
+//! Seed section "Get Info".
+
+use examples::Target;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let target = Target::from_env()?;
+    println!("server: {}", target.describe());
+    let client = plaid_ureq::client(target.config.clone().with_access_token("test_bofa"));
+
+    let info = client.info_get().send()?.info;
+    println!("names:  {:?}", info.names);
+    for email in &info.emails {
+        println!("email:  {} (primary: {})", email.data, email.primary);
+    }
+    for phone in &info.phone_numbers {
+        println!("phone:  {} (primary: {})", phone.data, phone.primary);
+    }
+    for address in &info.addresses {
+        let a = &address.data;
+        println!(
+            "address: {}, {} {} {}",
+            a.street.as_deref().unwrap_or(""),
+            a.city.as_deref().unwrap_or(""),
+            a.state.as_deref().unwrap_or(""),
+            a.zip.as_deref().unwrap_or("")
+        );
+    }
+    Ok(())
+}

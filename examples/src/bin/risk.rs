@@ -1,0 +1,25 @@
+//! Seed section "Get Risk".
+
+use examples::Target;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let target = Target::from_env()?;
+    println!("server: {}", target.describe());
+    let client = plaid_ureq::client(target.config.clone().with_access_token("test_bofa"));
+
+    for account in client.risk_get().send()?.accounts {
+        match &account.risk {
+            Some(risk) => println!(
+                "{:<24} risk score {:.2} ({} factors)",
+                account.meta.name.as_deref().unwrap_or("?"),
+                risk.score,
+                risk.reason.len()
+            ),
+            None => println!(
+                "{:<24} no risk data",
+                account.meta.name.as_deref().unwrap_or("?")
+            ),
+        }
+    }
+    Ok(())
+}

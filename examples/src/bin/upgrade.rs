@@ -1,0 +1,22 @@
+//! Seed section "Upgrade Account": add a product to an existing item.
+
+use examples::Target;
+use plaid_core::models::{Outcome, Product};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let target = Target::from_env()?;
+    println!("server: {}", target.describe());
+    let client = plaid_ureq::client(target.config.clone().with_access_token("test_bofa"));
+
+    match client.upgrade(Product::Info).send()? {
+        Outcome::Connected(data) => {
+            let names = data.info.map(|info| info.names).unwrap_or_default();
+            println!(
+                "upgraded to info: {} accounts, names {names:?}",
+                data.accounts.len()
+            );
+        }
+        Outcome::MfaRequired(challenge) => println!("upgrade needs MFA: {}", challenge.mfa.kind()),
+    }
+    Ok(())
+}

@@ -1,0 +1,293 @@
+//! # plaid-hyper
+//!
+//! An async backend of plaid-rs for programs that already run hyper: a
+//! [`plaid_core::AsyncTransport`] on hyper 1 and hyper-util's pooled
+//! [`legacy::Client`], generic over the connector. All endpoint logic lives
+//! in `plaid-core`; this crate only moves bytes.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), plaid_core::Error> {
+//! // Plain http, e.g. to a local plaid-sandbox or a TLS-terminating proxy.
+//! let config = plaid_core::Config::sandbox("http://127.0.0.1:8080")?;
+//! let client = plaid_hyper::client(config);
+//! for institution in client.institutions().await? {
+//!     println!("{} ({})", institution.name, institution.id);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! With the `rustls` feature, [`https_client`] and [`HyperTransport::https`]
+//! give an HTTPS connector (hyper-rustls with the ring provider and the
+//! webpki roots). Any other stack works through
+//! [`HyperTransport::with_client`]: build a
+//! `legacy::Client<C, Full<Bytes>>` on your own connector (proxy, custom
+//! resolver, other TLS roots, …) and hand it over.
+//!
+//! The futures need a tokio runtime with its I/O and time drivers enabled.
+//!
+//! ## Behaviour
+//!
+//! - **Timeouts.** Each request gets the [`Timeout`] carried by the request
+//!   (plaid-core always sets it from [`Config::timeout`](plaid_core::Config::timeout)
+//!   or a call's `.timeout(..)`), or [`DEFAULT_TIMEOUT`](plaid_core::DEFAULT_TIMEOUT) when there is none.
+//!   It bounds the whole exchange, from connecting to the end of the body.
+//! - **Statuses and redirects.** hyper follows no redirect and turns no
+//!   status into an error: every response is handed to plaid-core.
+//! - **Bodies.** A request body is sent whatever the method (GET, DELETE,
+//!   PATCH included) when it is not empty. The response body is read whole,
+//!   up to [`HyperTransport::body_limit`] bytes; status, version and
+//!   headers are kept as received.
+//! - **Connections.** One hyper-util client per transport, with its
+//!   keep-alive pool; clones of the transport share it.
+
+#![deny(missing_docs)]
+
+use std::error::Error as StdError;
+use std::fmt;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper_util::client::legacy::{self, connect::Connect, connect::HttpConnector};
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+use plaid_core::transport::{
+    HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
+};
+use plaid_core::{AsyncTransport, Client, Config};
+
+pub use http_body_util;
+pub use hyper;
+pub use hyper_util;
+
+#[cfg(feature = "rustls")]
+pub use hyper_rustls;
+#[cfg(feature = "rustls")]
+pub use rustls;
+
+/// The default limit on the size of a response body: 64 MiB
+/// ([`plaid_core::transport::DEFAULT_BODY_LIMIT`] as a `usize`).
+#[allow(clippy::cast_possible_truncation)]
+pub const DEFAULT_BODY_LIMIT: usize = plaid_core::transport::DEFAULT_BODY_LIMIT as usize;
+
+/// The hyper-util client type a [`HyperTransport`] drives.
+pub type HyperClient<C> = legacy::Client<C, Full<Bytes>>;
+
+/// The HTTPS connector of the `rustls` feature.
+#[cfg(feature = "rustls")]
+pub type HttpsConnector = hyper_rustls::HttpsConnector<HttpConnector>;
+
+/// A [`Client`] on a fresh plain-http [`HyperTransport`].
+///
+/// ```no_run
+/// # async fn run() -> Result<(), plaid_core::Error> {
+/// let config = plaid_core::Config::sandbox("http://127.0.0.1:8080")?;
+/// let categories = plaid_hyper::client(config).categories().await?;
+/// # Ok(())
+/// # }
+/// ```
+pub fn client(config: Config) -> Client<HyperTransport> {
+    Client::new(config, HyperTransport::new())
+}
+
+/// A [`Client`] on a fresh HTTPS [`HyperTransport`] (see
+/// [`HyperTransport::https`]).
+///
+/// ```no_run
+/// use plaid_core::{Config, Credentials, Environment};
+///
+/// # async fn run() -> Result<(), plaid_core::Error> {
+/// let config = Config::new(Environment::Tartan, Credentials::new("client_id", "secret"))?;
+/// let categories = plaid_hyper::https_client(config).categories().await?;
+/// # Ok(())
+/// # }
+/// ```
+#[cfg(feature = "rustls")]
+pub fn https_client(config: Config) -> Client<HyperTransport<HttpsConnector>> {
+    Client::new(config, HyperTransport::https())
+}
+
+/// An async [`AsyncTransport`] on a hyper-util [`legacy::Client`] with
+/// connector `C`.
+///
+/// Cheap to clone: clones share the client and its connection pool.
+#[derive(Clone)]
+pub struct HyperTransport<C = HttpConnector> {
+    client: HyperClient<C>,
+    body_limit: usize,
+}
+
+impl HyperTransport<HttpConnector> {
+    /// A transport for plain `http://` URLs, on a new pooled client.
+    pub fn new() -> Self {
+        HyperTransport::with_connector(HttpConnector::new())
+    }
+}
+
+impl Default for HyperTransport<HttpConnector> {
+    fn default() -> Self {
+        HyperTransport::new()
+    }
+}
+
+#[cfg(feature = "rustls")]
+impl HyperTransport<HttpsConnector> {
+    /// A transport for `https://` (and plain `http://`) URLs: hyper-rustls
+    /// with the ring provider and Mozilla's webpki roots.
+    ///
+    /// # Panics
+    ///
+    /// If rustls rejects its own safe default protocol versions for the
+    /// ring provider, which does not happen with the versions this crate
+    /// depends on; use [`HyperTransport::try_https`] to get the error
+    /// instead.
+    pub fn https() -> Self {
+        match HyperTransport::try_https() {
+            Ok(transport) => transport,
+            Err(error) => panic!("plaid-hyper: cannot build the TLS configuration: {error}"),
+        }
+    }
+
+    /// [`HyperTransport::https`], or the error rustls gave.
+    pub fn try_https() -> Result<Self, rustls::Error> {
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())?
+            .https_or_http()
+            .enable_http1()
+            .build();
+        Ok(HyperTransport::with_connector(connector))
+    }
+}
+
+impl<C> HyperTransport<C>
+where
+    C: Connect + Clone + Send + Sync + 'static,
+{
+    /// A transport on a new pooled client (tokio executor and timer) over
+    /// `connector`.
+    pub fn with_connector(connector: C) -> Self {
+        let client = legacy::Client::builder(TokioExecutor::new())
+            .pool_timer(TokioTimer::new())
+            .build(connector);
+        HyperTransport::with_client(client)
+    }
+}
+
+impl<C> HyperTransport<C> {
+    /// A transport on a client you built, e.g.
+    /// `legacy::Client::builder(TokioExecutor::new()).build(my_connector)`.
+    pub fn with_client(client: HyperClient<C>) -> Self {
+        HyperTransport {
+            client,
+            body_limit: DEFAULT_BODY_LIMIT,
+        }
+    }
+
+    /// The same transport with another response body limit, in bytes. A
+    /// larger body fails with [`TransportErrorKind::BodyTooLarge`].
+    pub fn with_body_limit(mut self, limit: usize) -> Self {
+        self.body_limit = limit;
+        self
+    }
+
+    /// The response body limit, in bytes ([`DEFAULT_BODY_LIMIT`] unless set).
+    pub fn body_limit(&self) -> usize {
+        self.body_limit
+    }
+
+    /// The hyper-util client.
+    pub fn client(&self) -> &HyperClient<C> {
+        &self.client
+    }
+}
+
+impl<C> HyperTransport<C>
+where
+    C: Connect + Clone + Send + Sync + 'static,
+{
+    async fn execute(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        let timeout = Timeout::resolve(&request);
+        let request = request.map(|body| Full::new(Bytes::from(body)));
+        match tokio::time::timeout(timeout, self.round_trip(request)).await {
+            Ok(result) => result,
+            Err(elapsed) => Err(TransportError::timeout(elapsed)),
+        }
+    }
+
+    async fn round_trip(
+        &self,
+        request: hyper::Request<Full<Bytes>>,
+    ) -> Result<HttpResponse, TransportError> {
+        let response = self.client.request(request).await.map_err(request_error)?;
+        let (parts, body) = response.into_parts();
+        let body = Limited::new(body, self.body_limit)
+            .collect()
+            .await
+            .map_err(body_error)?
+            .to_bytes();
+        Ok(HttpResponse::from_parts(parts, Vec::from(body)))
+    }
+}
+
+impl<C> fmt::Debug for HyperTransport<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HyperTransport")
+            .field("connector", &std::any::type_name::<C>())
+            .field("body_limit", &self.body_limit)
+            .finish()
+    }
+}
+
+impl<C> AsyncTransport for HyperTransport<C>
+where
+    C: Connect + Clone + Send + Sync + 'static,
+{
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send {
+        self.execute(request)
+    }
+}
+
+/// Maps an error of the client (connecting or exchanging headers).
+fn request_error(error: legacy::Error) -> TransportError {
+    let kind = if error.is_connect() {
+        TransportErrorKind::Connect
+    } else {
+        io_kind(&error)
+    };
+    TransportError::new(kind, error)
+}
+
+/// Maps an error of reading the response body.
+fn body_error(error: Box<dyn StdError + Send + Sync>) -> TransportError {
+    let kind = if error.is::<LengthLimitError>() {
+        TransportErrorKind::BodyTooLarge
+    } else {
+        io_kind(&*error)
+    };
+    TransportError::new(kind, error)
+}
+
+/// Timeout, Io or Other, from the first hyper or I/O error in the chain.
+fn io_kind(error: &(dyn StdError + 'static)) -> TransportErrorKind {
+    let mut cause = Some(error);
+    while let Some(error) = cause {
+        if let Some(hyper) = error.downcast_ref::<hyper::Error>() {
+            if hyper.is_timeout() {
+                return TransportErrorKind::Timeout;
+            }
+            if !hyper.is_user() {
+                return TransportErrorKind::Io;
+            }
+        }
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            return match io.kind() {
+                std::io::ErrorKind::TimedOut => TransportErrorKind::Timeout,
+                _ => TransportErrorKind::Io,
+            };
+        }
+        cause = error.source();
+    }
+    TransportErrorKind::Other
+}

@@ -1,0 +1,210 @@
+//! # plaid-reqwest
+//!
+//! An async backend of plaid-rs: a [`plaid_core::AsyncTransport`] on a
+//! [`reqwest::Client`]. All endpoint logic lives in `plaid-core`; this crate
+//! only moves bytes.
+//!
+//! ```no_run
+//! use plaid_core::{Config, Credentials, Environment};
+//!
+//! # async fn run() -> Result<(), plaid_core::Error> {
+//! let config = Config::new(Environment::Tartan, Credentials::new("client_id", "secret"))?;
+//! let client = plaid_reqwest::client(config);
+//! for institution in client.institutions().await? {
+//!     println!("{} ({})", institution.name, institution.id);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The futures need a tokio runtime with its I/O and time drivers enabled
+//! (as reqwest itself does).
+//!
+//! ## Behaviour
+//!
+//! - **Timeouts.** Each request gets the [`Timeout`] carried by the request
+//!   (plaid-core always sets it from [`Config::timeout`](plaid_core::Config::timeout)
+//!   or a call's `.timeout(..)`), or [`DEFAULT_TIMEOUT`](plaid_core::DEFAULT_TIMEOUT) when there is none.
+//!   It is reqwest's total timeout: from connecting to the end of the body.
+//! - **Statuses and redirects.** 4xx/5xx responses are returned as
+//!   responses. [`ReqwestTransport::new`] builds a client that follows no
+//!   redirect, so a 3xx is returned as a response too; a client you pass to
+//!   [`ReqwestTransport::with_client`] should be built with
+//!   [`redirect::Policy::none()`](reqwest::redirect::Policy::none) (reqwest
+//!   cannot change it per request).
+//! - **Bodies.** A request body is sent whatever the method (GET, DELETE,
+//!   PATCH included) when it is not empty. The response body is read whole,
+//!   up to [`ReqwestTransport::body_limit`] bytes; headers, status and
+//!   version are kept as received (the default features decompress nothing).
+//! - **Connections.** One `reqwest::Client` per transport, with its
+//!   keep-alive pool; clones of the transport share it.
+//! - **TLS.** The default `rustls-tls` feature: rustls with the ring
+//!   provider and the webpki roots. Without it only `http://` works.
+
+#![deny(missing_docs)]
+
+use std::fmt;
+
+use plaid_core::transport::{
+    HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
+};
+use plaid_core::{AsyncTransport, Client, Config, DEFAULT_TIMEOUT};
+
+pub use reqwest;
+
+pub use plaid_core::transport::DEFAULT_BODY_LIMIT;
+
+/// At most this much of an announced `Content-Length` is allocated up front.
+const PREALLOCATE_MAX: u64 = 1024 * 1024;
+
+/// A [`Client`] on a fresh [`ReqwestTransport`].
+///
+/// ```no_run
+/// # async fn run() -> Result<(), plaid_core::Error> {
+/// let config = plaid_core::Config::sandbox("http://127.0.0.1:8080")?;
+/// let categories = plaid_reqwest::client(config).categories().await?;
+/// # Ok(())
+/// # }
+/// ```
+pub fn client(config: Config) -> Client<ReqwestTransport> {
+    Client::new(config, ReqwestTransport::new())
+}
+
+/// An async [`AsyncTransport`] on a [`reqwest::Client`].
+///
+/// Cheap to clone: clones share the client and its connection pool.
+#[derive(Clone)]
+pub struct ReqwestTransport {
+    client: reqwest::Client,
+    body_limit: u64,
+}
+
+impl ReqwestTransport {
+    /// A transport on a new client that follows no redirect.
+    ///
+    /// # Panics
+    ///
+    /// If the TLS backend cannot be initialised, as
+    /// [`reqwest::Client::new`] does; use [`ReqwestTransport::try_new`] to
+    /// get the error instead.
+    pub fn new() -> Self {
+        match ReqwestTransport::try_new() {
+            Ok(transport) => transport,
+            Err(error) => panic!("plaid-reqwest: cannot build the reqwest client: {error}"),
+        }
+    }
+
+    /// A transport on a new client that follows no redirect, or the error
+    /// that kept reqwest from building it.
+    pub fn try_new() -> Result<Self, reqwest::Error> {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(DEFAULT_TIMEOUT)
+            .build()?;
+        Ok(ReqwestTransport::with_client(client))
+    }
+
+    /// A transport on your own client (proxy, TLS roots, pool sizes, …).
+    /// Build it with `redirect(reqwest::redirect::Policy::none())`: plaid-core
+    /// expects to see 3xx responses, and reqwest's default follows them.
+    pub fn with_client(client: reqwest::Client) -> Self {
+        ReqwestTransport {
+            client,
+            body_limit: DEFAULT_BODY_LIMIT,
+        }
+    }
+
+    /// The same transport with another response body limit, in bytes. A
+    /// larger body fails with [`TransportErrorKind::BodyTooLarge`].
+    pub fn with_body_limit(mut self, limit: u64) -> Self {
+        self.body_limit = limit;
+        self
+    }
+
+    /// The response body limit, in bytes ([`DEFAULT_BODY_LIMIT`] unless set).
+    pub fn body_limit(&self) -> u64 {
+        self.body_limit
+    }
+
+    /// The reqwest client.
+    pub fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+
+    async fn execute(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        let timeout = Timeout::resolve(&request);
+        let mut request = reqwest::Request::try_from(request).map_err(transport_error)?;
+        *request.timeout_mut() = Some(timeout);
+
+        let mut response = self
+            .client
+            .execute(request)
+            .await
+            .map_err(transport_error)?;
+        let mut http = HttpResponse::new(Vec::new());
+        *http.status_mut() = response.status();
+        *http.version_mut() = response.version();
+        *http.headers_mut() = std::mem::take(response.headers_mut());
+
+        let limit = self.body_limit;
+        let too_large = || {
+            TransportError::new(
+                TransportErrorKind::BodyTooLarge,
+                format!("the response body is larger than {limit} bytes"),
+            )
+        };
+        if response.content_length().is_some_and(|len| len > limit) {
+            return Err(too_large());
+        }
+        let body = http.body_mut();
+        if let Some(len) = response.content_length() {
+            // Trust the announced length only so far.
+            body.reserve(usize::try_from(len.min(PREALLOCATE_MAX)).unwrap_or(0));
+        }
+        while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+            if (body.len() + chunk.len()) as u64 > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(http)
+    }
+}
+
+impl Default for ReqwestTransport {
+    fn default() -> Self {
+        ReqwestTransport::new()
+    }
+}
+
+impl fmt::Debug for ReqwestTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ReqwestTransport")
+            .field("client", &self.client)
+            .field("body_limit", &self.body_limit)
+            .finish()
+    }
+}
+
+impl AsyncTransport for ReqwestTransport {
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send {
+        self.execute(request)
+    }
+}
+
+/// Maps a reqwest error to the kind plaid-core knows, keeping it as the source.
+fn transport_error(error: reqwest::Error) -> TransportError {
+    let kind = if error.is_timeout() {
+        TransportErrorKind::Timeout
+    } else if error.is_connect() {
+        TransportErrorKind::Connect
+    } else if error.is_request() || error.is_body() || error.is_decode() {
+        TransportErrorKind::Io
+    } else {
+        TransportErrorKind::Other
+    };
+    TransportError::new(kind, error)
+}

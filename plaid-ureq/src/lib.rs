@@ -1,0 +1,194 @@
+//! # plaid-ureq
+//!
+//! The blocking backend of plaid-rs: a [`plaid_core::Transport`] on a
+//! [`ureq::Agent`]. All endpoint logic lives in `plaid-core`; this crate only
+//! moves bytes.
+//!
+//! ```no_run
+//! use plaid_core::{Config, Credentials, Environment};
+//!
+//! let config = Config::new(Environment::Tartan, Credentials::new("client_id", "secret"))?;
+//! let client = plaid_ureq::client(config);
+//! for institution in client.institutions().send()? {
+//!     println!("{} ({})", institution.name, institution.id);
+//! }
+//! # Ok::<(), plaid_core::Error>(())
+//! ```
+//!
+//! ## Behaviour
+//!
+//! - **Timeouts.** Each request gets the [`Timeout`] carried by the request
+//!   (plaid-core always sets it from [`Config::timeout`](plaid_core::Config::timeout)
+//!   or a call's `.timeout(..)`), or [`DEFAULT_TIMEOUT`](plaid_core::DEFAULT_TIMEOUT) when there is none.
+//!   It bounds the whole exchange, from DNS lookup to the last byte of the
+//!   body (ureq's `timeout_global`).
+//! - **Statuses and redirects.** 4xx/5xx responses and 3xx responses are
+//!   returned as responses, never as errors and never followed: these
+//!   settings are applied to every request, so they hold for an agent you
+//!   pass to [`UreqTransport::with_agent`] too.
+//! - **Bodies.** A request body is sent whatever the method (GET, DELETE,
+//!   PATCH included) when it is not empty. The response body is read whole,
+//!   up to [`UreqTransport::body_limit`] bytes; headers and status are kept
+//!   as received (no decompression is done).
+//! - **Connections.** One agent per transport, with ureq's keep-alive pool;
+//!   clones of the transport share it.
+//! - **TLS.** rustls with the ring provider and the webpki roots.
+
+#![deny(missing_docs)]
+
+use std::fmt;
+use std::time::Duration;
+
+use plaid_core::http::{Request, Response};
+use plaid_core::transport::{
+    HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
+};
+use plaid_core::{Client, Config, DEFAULT_TIMEOUT, Transport};
+
+pub use ureq;
+
+pub use plaid_core::transport::DEFAULT_BODY_LIMIT;
+
+/// A [`Client`] on a fresh [`UreqTransport`].
+///
+/// ```no_run
+/// let config = plaid_core::Config::sandbox("http://127.0.0.1:8080")?;
+/// let categories = plaid_ureq::client(config).categories().send()?;
+/// # Ok::<(), plaid_core::Error>(())
+/// ```
+pub fn client(config: Config) -> Client<UreqTransport> {
+    Client::new(config, UreqTransport::new())
+}
+
+/// A blocking [`Transport`] on a [`ureq::Agent`].
+///
+/// Cheap to clone: clones share the agent and its connection pool.
+#[derive(Clone)]
+pub struct UreqTransport {
+    agent: ureq::Agent,
+    body_limit: u64,
+}
+
+impl UreqTransport {
+    /// A transport on a new agent that uses [`DEFAULT_TIMEOUT`](plaid_core::DEFAULT_TIMEOUT), follows no
+    /// redirect and returns 4xx/5xx responses as responses.
+    pub fn new() -> Self {
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(DEFAULT_TIMEOUT))
+            .build();
+        UreqTransport::with_agent(ureq::Agent::new_with_config(config))
+    }
+
+    /// A transport on your own agent (proxy, TLS roots, pool sizes, …).
+    ///
+    /// Whatever the agent's settings, every request is sent with redirects
+    /// off, `http_status_as_error(false)` and the request's timeout (or
+    /// [`DEFAULT_TIMEOUT`](plaid_core::DEFAULT_TIMEOUT)) as its global timeout.
+    pub fn with_agent(agent: ureq::Agent) -> Self {
+        UreqTransport {
+            agent,
+            body_limit: DEFAULT_BODY_LIMIT,
+        }
+    }
+
+    /// The same transport with another response body limit, in bytes. A
+    /// larger body fails with [`TransportErrorKind::BodyTooLarge`].
+    pub fn with_body_limit(mut self, limit: u64) -> Self {
+        self.body_limit = limit;
+        self
+    }
+
+    /// The response body limit, in bytes ([`DEFAULT_BODY_LIMIT`] unless set).
+    pub fn body_limit(&self) -> u64 {
+        self.body_limit
+    }
+
+    /// The agent.
+    pub fn agent(&self) -> &ureq::Agent {
+        &self.agent
+    }
+
+    fn execute(&self, request: HttpRequest) -> Result<HttpResponse, ureq::Error> {
+        let timeout = Timeout::resolve(&request);
+        let (parts, body) = request.into_parts();
+        let mut response = if body.is_empty() {
+            // `()` sends no body and no `Content-Length: 0` on a GET.
+            self.run(Request::from_parts(parts, ()), timeout)?
+        } else {
+            // `Agent::run` sends any non-empty body, whatever the method.
+            self.run(Request::from_parts(parts, body), timeout)?
+        };
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(self.body_limit)
+            .read_to_vec()?;
+        let (parts, _) = response.into_parts();
+        Ok(HttpResponse::from_parts(parts, body))
+    }
+
+    fn run<B: ureq::AsSendBody>(
+        &self,
+        request: Request<B>,
+        timeout: Duration,
+    ) -> Result<Response<ureq::Body>, ureq::Error> {
+        let request = self
+            .agent
+            .configure_request(request)
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(timeout))
+            .build();
+        self.agent.run(request)
+    }
+}
+
+impl Default for UreqTransport {
+    fn default() -> Self {
+        UreqTransport::new()
+    }
+}
+
+impl fmt::Debug for UreqTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UreqTransport")
+            .field("agent", &self.agent)
+            .field("body_limit", &self.body_limit)
+            .finish()
+    }
+}
+
+impl Transport for UreqTransport {
+    fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        self.execute(request).map_err(transport_error)
+    }
+}
+
+/// Maps a ureq error to the kind plaid-core knows, keeping it as the source.
+fn transport_error(error: ureq::Error) -> TransportError {
+    use std::io::ErrorKind as Io;
+    let kind = match &error {
+        ureq::Error::Timeout(_) => TransportErrorKind::Timeout,
+        ureq::Error::BodyExceedsLimit(_) => TransportErrorKind::BodyTooLarge,
+        ureq::Error::HostNotFound
+        | ureq::Error::ConnectionFailed
+        | ureq::Error::ConnectProxyFailed(_)
+        | ureq::Error::Tls(_)
+        | ureq::Error::TlsRequired
+        | ureq::Error::Rustls(_) => TransportErrorKind::Connect,
+        ureq::Error::Io(io) => match io.kind() {
+            Io::TimedOut | Io::WouldBlock => TransportErrorKind::Timeout,
+            Io::ConnectionRefused
+            | Io::NotFound
+            | Io::AddrNotAvailable
+            | Io::HostUnreachable
+            | Io::NetworkUnreachable => TransportErrorKind::Connect,
+            _ => TransportErrorKind::Io,
+        },
+        ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) => TransportErrorKind::Io,
+        _ => TransportErrorKind::Other,
+    };
+    TransportError::new(kind, error)
+}
