@@ -44,7 +44,13 @@ pub(crate) fn encode_path_segment(out: &mut String, segment: &str) {
 }
 
 fn push_percent(out: &mut String, byte: u8) {
-    let hex = |nibble: u8| char::from(if nibble < 10 { b'0' + nibble } else { b'A' + nibble - 10 });
+    let hex = |nibble: u8| {
+        char::from(if nibble < 10 {
+            b'0' + nibble
+        } else {
+            b'A' + nibble - 10
+        })
+    };
     out.push('%');
     out.push(hex(byte >> 4));
     out.push(hex(byte & 0x0f));

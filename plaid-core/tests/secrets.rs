@@ -1,0 +1,356 @@
+//! No secret ever shows up in `{:?}`, `{:#?}` or `{}` of any public type
+//! that can hold one. Each secret is a unique string, so a leak names itself.
+
+mod common;
+
+use std::fmt::{Debug, Display};
+
+use common::response;
+use plaid_core::endpoints::{
+    Add, Auth, Balance, Connect, Delete, ExchangeToken, Get, Info, Risk, Step, Update, Upgrade,
+    UpgradeStep,
+};
+use plaid_core::models::{Date, DeviceType, Product};
+use plaid_core::secret::{
+    AccessToken, BankAccountToken, ClientId, ClientSecret, MfaSecret, Password, Pin, PublicToken,
+    Username,
+};
+use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
+use plaid_core::{
+    AddOptions, Client, Config, Credentials, Endpoint, Environment, Error, GetOptions,
+    InstitutionType, Login, MfaAnswer, StepOptions,
+};
+
+const CLIENT_ID: &str = "SECRET-client-id-51c2";
+const CLIENT_SECRET: &str = "SECRET-client-secret-7f3a";
+const ACCESS_TOKEN: &str = "SECRET-access-token-9b1e";
+const PUBLIC_TOKEN: &str = "SECRET-public-token-2d8c";
+const USERNAME: &str = "SECRET-username-4a6f";
+const PASSWORD: &str = "SECRET-password-8e0b";
+const PIN: &str = "SECRET-pin-3c9d";
+const ANSWER: &str = "SECRET-mfa-answer-6b2a";
+const CODE: &str = "SECRET-mfa-code-1f7e";
+const SELECTION_ONE: &str = "SECRET-selection-one-5d4c";
+const SELECTION_TWO: &str = "SECRET-selection-two-0a9b";
+const BANK_TOKEN: &str = "SECRET-bank-token-7c3f";
+const ECHOED_TOKEN: &str = "SECRET-echoed-token-e4d1";
+
+const SECRETS: [&str; 13] = [
+    CLIENT_ID,
+    CLIENT_SECRET,
+    ACCESS_TOKEN,
+    PUBLIC_TOKEN,
+    USERNAME,
+    PASSWORD,
+    PIN,
+    ANSWER,
+    CODE,
+    SELECTION_ONE,
+    SELECTION_TWO,
+    BANK_TOKEN,
+    ECHOED_TOKEN,
+];
+
+/// The secrets that appear in `text`.
+fn leaks(text: &str) -> Vec<&'static str> {
+    SECRETS
+        .into_iter()
+        .filter(|secret| text.contains(secret))
+        .collect()
+}
+
+/// The secrets that `{:?}` or `{:#?}` of `value` shows.
+fn debug_leaks(value: &dyn Debug) -> Vec<&'static str> {
+    let mut found = leaks(&format!("{value:?}"));
+    found.extend(leaks(&format!("{value:#?}")));
+    found
+}
+
+#[track_caller]
+fn assert_debug_clean(what: &str, value: &dyn Debug) {
+    let found = debug_leaks(value);
+    assert!(found.is_empty(), "{what} leaks {found:?}: {value:#?}");
+}
+
+#[track_caller]
+fn assert_all_clean<T: Debug + Display>(what: &str, value: &T) {
+    assert_debug_clean(what, value);
+    let found = leaks(&format!("{value}"));
+    assert!(found.is_empty(), "{what} Display leaks {found:?}: {value}");
+}
+
+fn config() -> Config {
+    Config::new(
+        Environment::Custom("http://127.0.0.1:8080".into()),
+        Credentials::new(CLIENT_ID, CLIENT_SECRET),
+    )
+    .unwrap()
+    .with_access_token(ACCESS_TOKEN)
+}
+
+fn login() -> Login {
+    Login::new(USERNAME, PASSWORD).with_pin(PIN)
+}
+
+fn answers() -> Vec<MfaAnswer> {
+    vec![
+        MfaAnswer::answer(ANSWER),
+        MfaAnswer::code(CODE),
+        MfaAnswer::selections([SELECTION_ONE, SELECTION_TWO]),
+        MfaAnswer::send_to(DeviceType::Phone),
+        MfaAnswer::send_to_mask("xxx-xxx-5309"),
+    ]
+}
+
+fn token() -> AccessToken {
+    AccessToken::new(ACCESS_TOKEN)
+}
+
+fn canned(
+    status: u16,
+    body: &'static str,
+) -> impl Fn(HttpRequest) -> Result<HttpResponse, TransportError> {
+    move |_| Ok(response(status, body))
+}
+
+#[test]
+fn the_scanner_detects_a_secret_in_plain_types() {
+    // Proof that the helpers would catch a leak.
+    assert_eq!(
+        debug_leaks(&String::from(CLIENT_SECRET)),
+        [CLIENT_SECRET; 2]
+    );
+    #[derive(Debug)]
+    #[allow(dead_code)]
+    struct Careless {
+        token: String,
+    }
+    let careless = Careless {
+        token: ACCESS_TOKEN.to_owned(),
+    };
+    assert_eq!(debug_leaks(&careless), [ACCESS_TOKEN; 2]);
+    // `{}` of a plain String shows it too.
+    let plain = String::from(PIN);
+    let display = plain.to_string();
+    assert_eq!(leaks(&display), [PIN]);
+    let caught = std::panic::catch_unwind(|| assert_debug_clean("a String", &PASSWORD.to_owned()));
+    assert!(caught.is_err(), "assert_debug_clean must fail on a leak");
+}
+
+#[test]
+fn secret_newtypes_print_redacted() {
+    macro_rules! check {
+        ($($ty:ident => $value:expr),* $(,)?) => {$(
+            let secret = $ty::new($value);
+            assert_all_clean(stringify!($ty), &secret);
+            assert_eq!(format!("{secret:?}"), concat!(stringify!($ty), "([redacted])"));
+            assert_eq!(format!("{secret}"), "[redacted]");
+            assert_eq!(secret.expose_secret(), $value);
+        )*};
+    }
+    check!(
+        AccessToken => ACCESS_TOKEN,
+        PublicToken => PUBLIC_TOKEN,
+        ClientSecret => CLIENT_SECRET,
+        ClientId => CLIENT_ID,
+        Username => USERNAME,
+        Password => PASSWORD,
+        Pin => PIN,
+        MfaSecret => ANSWER,
+        BankAccountToken => BANK_TOKEN,
+    );
+}
+
+#[test]
+fn config_credentials_login_and_answers_hide_their_secrets() {
+    assert_debug_clean("Config", &config());
+    assert_debug_clean("Credentials", &Credentials::new(CLIENT_ID, CLIENT_SECRET));
+    assert_debug_clean("Login", &login());
+    for answer in answers() {
+        assert_debug_clean("MfaAnswer", &answer);
+    }
+    let mut step_options = StepOptions::default();
+    step_options.webhook = Some("https://example.com/hook".into());
+    assert_debug_clean("StepOptions", &step_options);
+}
+
+#[test]
+fn every_endpoint_descriptor_hides_its_secrets() {
+    let bofa = InstitutionType::new("bofa").unwrap();
+    let add = Add::<Connect>::new(bofa, login())
+        .with_options(AddOptions::new().start_date(Date::new(2014, 1, 1).unwrap()));
+    assert_debug_clean("Add", &add);
+    for answer in answers() {
+        assert_debug_clean("Step", &Step::<Auth>::new(token(), answer.clone()));
+        assert_debug_clean(
+            "Step (update)",
+            &Step::<Info>::update(token(), answer.clone()),
+        );
+        assert_debug_clean(
+            "UpgradeStep",
+            &UpgradeStep {
+                access_token: token(),
+                answer,
+            },
+        );
+    }
+    assert_debug_clean("Update", &Update::<Risk>::new(token(), login()));
+    assert_debug_clean(
+        "Get",
+        &Get::<Connect>::new(token()).with_options(GetOptions::new().pending(true)),
+    );
+    assert_debug_clean("Delete", &Delete::<Connect>::new(token()));
+    assert_debug_clean("Balance", &Balance::new(token()));
+    assert_debug_clean("Upgrade", &Upgrade::new(token(), Product::Info));
+    assert_debug_clean(
+        "ExchangeToken",
+        &ExchangeToken {
+            public_token: PUBLIC_TOKEN.into(),
+            account_id: Some("QPO8Jo8vdDHMepg41PBwckXm4KdK1yUdmXOwK".into()),
+        },
+    );
+}
+
+#[test]
+fn clients_and_calls_hide_their_secrets() {
+    let client = Client::new(config(), canned(200, "{}"));
+    assert_debug_clean("Client", &client);
+    assert_debug_clean("Client (suppressed)", &client.suppress_http_errors());
+    assert_debug_clean("Call (add)", &client.connect("bofa", login()));
+    for answer in answers() {
+        assert_debug_clean("Call (step)", &client.connect_step(answer));
+    }
+    assert_debug_clean("Call (update)", &client.auth_update(login()));
+    assert_debug_clean("Call (exchange)", &client.exchange_token(PUBLIC_TOKEN));
+    assert_debug_clean("Call (raw)", &client.balance().raw());
+    let no_token = Client::new(config().without_access_token(), canned(200, "{}"));
+    assert_debug_clean("Call (failed)", &no_token.balance());
+}
+
+const CHALLENGE: &str = r#"{"type":"device","mfa":{"message":"Code sent to xxx-xxx-5309"},"access_token":"SECRET-access-token-9b1e"}"#;
+const CONNECTED: &str = r#"{"accounts":[{"_id":"a","balance":{"available":1,"current":2},"type":"depository"}],"transactions":[],"access_token":"SECRET-access-token-9b1e"}"#;
+const EXCHANGED: &str = r#"{"access_token":"SECRET-access-token-9b1e","stripe_bank_account_token":"SECRET-bank-token-7c3f","account_id":"a"}"#;
+const ECHO: &str = r#"{"code":1105,"message":"bad access_token","resolve":"This access_token appears to be corrupted.","access_token":"SECRET-echoed-token-e4d1"}"#;
+
+#[test]
+fn responses_and_outcomes_hide_tokens() {
+    let challenged = Add::<Connect>::parse_response(response(201, CHALLENGE)).unwrap();
+    assert_debug_clean("Outcome (MFA)", &challenged);
+    assert_debug_clean("MfaChallenge", &challenged.mfa_required().unwrap());
+    let connected = Add::<Connect>::parse_response(response(200, CONNECTED)).unwrap();
+    assert_debug_clean("Outcome (connected)", &connected);
+    assert_debug_clean("ConnectResponse", &connected.connected().unwrap());
+    let exchanged = ExchangeToken::parse_response(response(200, EXCHANGED)).unwrap();
+    assert_debug_clean("ExchangeResponse", &exchanged);
+    assert_eq!(
+        exchanged.stripe_bank_account_token.unwrap().expose_secret(),
+        BANK_TOKEN
+    );
+}
+
+#[test]
+fn raw_responses_hide_their_body() {
+    let client = Client::new(config(), canned(201, CHALLENGE)).suppress_http_errors();
+    let raw = client.connect("bofa", login()).send().unwrap();
+    assert_debug_clean("RawResponse", &raw);
+    // The body is still there for whoever asks for it by name.
+    assert_eq!(leaks(&String::from_utf8_lossy(raw.body())), [ACCESS_TOKEN]);
+}
+
+#[test]
+fn api_errors_hide_the_echoed_token() {
+    let error = Get::<Connect>::parse_response(response(401, ECHO)).unwrap_err();
+    assert_all_clean("Error (1105)", &error);
+    assert_debug_clean("ApiError", error.api_error().unwrap());
+    assert_eq!(error.access_token().unwrap().expose_secret(), ECHOED_TOKEN);
+    let via_client = Client::new(config(), canned(402, ECHO))
+        .connect_step(MfaAnswer::answer(ANSWER))
+        .send()
+        .unwrap_err();
+    assert_all_clean("Error (from a step)", &via_client);
+}
+
+#[test]
+fn decode_errors_hide_the_body() {
+    let body = CONNECTED.replace(r#""current":2"#, r#""current":"two""#);
+    let error = Get::<Connect>::parse_response(response(200, &body)).unwrap_err();
+    assert!(error.is_decode());
+    assert_all_clean("Error (decode)", &error);
+    let challenge = CHALLENGE.replace(r#"{"message":"Code sent to xxx-xxx-5309"}"#, "42");
+    let error = Add::<Connect>::parse_response(response(201, &challenge)).unwrap_err();
+    assert!(error.is_decode());
+    assert_all_clean("Error (decode of a challenge)", &error);
+    let error = Client::new(config(), canned(200, CHALLENGE))
+        .suppress_http_errors()
+        .balance()
+        .send()
+        .unwrap()
+        .json::<Vec<u8>>()
+        .unwrap_err();
+    assert_all_clean("Error (raw json)", &error);
+}
+
+#[test]
+fn transport_and_input_errors_hide_secrets() {
+    let refused = |_: HttpRequest| -> Result<HttpResponse, TransportError> {
+        Err(TransportError::connect("connection refused"))
+    };
+    let client = Client::new(config(), refused);
+    let error = client.connect("bofa", login()).send().unwrap_err();
+    assert!(error.is_transport());
+    assert_all_clean("Error (transport)", &error);
+    assert_all_clean(
+        "TransportError",
+        &TransportError::timeout("deadline elapsed"),
+    );
+
+    let mut errors: Vec<Error> = vec![
+        client
+            .with_config(config().without_access_token())
+            .balance()
+            .send()
+            .unwrap_err(),
+        client
+            .connect("bofa", Login::new(USERNAME, ""))
+            .send()
+            .unwrap_err(),
+        client
+            .connect("bofa", Login::new("", PASSWORD))
+            .send()
+            .unwrap_err(),
+        client
+            .connect("bofa", Login::new(USERNAME, PASSWORD).with_pin(""))
+            .send()
+            .unwrap_err(),
+        client.connect("bo fa", login()).send().unwrap_err(),
+        client
+            .connect_step(MfaAnswer::answer(""))
+            .send()
+            .unwrap_err(),
+        client
+            .connect_step(MfaAnswer::selections([SELECTION_ONE, ""]))
+            .send()
+            .unwrap_err(),
+        client
+            .exchange_token_for_account(PUBLIC_TOKEN, "")
+            .send()
+            .unwrap_err(),
+    ];
+    let insecure = Config::new(
+        Environment::Custom("http://plaid.example.com".into()),
+        Credentials::new(CLIENT_ID, CLIENT_SECRET),
+    )
+    .unwrap()
+    .with_access_token(ACCESS_TOKEN);
+    errors.push(Balance::new(token()).to_request(&insecure).unwrap_err());
+    errors.push(
+        Client::new(insecure, refused)
+            .exchange_token(PUBLIC_TOKEN)
+            .send()
+            .unwrap_err(),
+    );
+    for error in &errors {
+        assert!(error.is_invalid_input(), "{error}");
+        assert_all_clean("Error (input)", error);
+    }
+}
