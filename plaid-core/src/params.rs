@@ -276,29 +276,10 @@ impl GetOptions {
     }
 }
 
-/// Options sent with an MFA step besides the answer (rarely needed).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct StepOptions {
-    /// A URL Plaid calls when data is ready.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub webhook: Option<String>,
-    /// Include pending transactions.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pending: Option<bool>,
-    /// Connect without fetching transactions.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub login_only: Option<bool>,
-    /// Return the device list for code-based MFA.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub list: Option<bool>,
-    /// The first day of transactions to fetch.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_date: Option<Date>,
-    /// The last day of transactions to fetch.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end_date: Option<Date>,
-}
+/// Options sent with an MFA step besides the answer (rarely needed): the
+/// same object as an add's options, sent exactly as given (a step adds no
+/// `list` default).
+pub type StepOptions = AddOptions;
 
 /// Where to send an MFA code.
 #[derive(Clone, Debug, PartialEq, Eq)]
