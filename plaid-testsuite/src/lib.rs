@@ -31,18 +31,28 @@
 //! - `erased_transport!(transport)`: `Arc<dyn Transport + Send + Sync>`
 //!   (blocking) or `Arc<dyn DynAsyncTransport>` (async);
 //! - `transport_send!(transport, request)`: sends an `http::Request` on a
-//!   transport value directly, bypassing the client.
+//!   transport value directly, bypassing the client;
+//! - `sandbox_client!()`: `(sandbox, client)`, a fresh sandbox and the
+//!   backend's client for it;
+//! - `fault_client!(sandbox, fault)`: a client for `sandbox` whose every
+//!   request carries `X-Sandbox-Fault: fault` (see [`WithHeader::fault`]).
 //!
 //! Plain functions of this crate ([`start_sandbox`], [`WithHeader`], …) are
-//! the same in both forms.
+//! the same in both forms. The assertion helpers take the result of a
+//! `send!`: [`connected`] and [`challenge`] unwrap an MFA outcome,
+//! [`api_error`] checks an API error's kind, code, status and message, and
+//! [`assert_token`], [`assert_sandbox_accounts`], [`assert_questions`] and
+//! [`assert_code_sent`] check the sandbox's values.
 
 #![deny(missing_docs)]
 
 use std::net::{Ipv4Addr, TcpListener};
 
 use plaid_core::http::{HeaderName, HeaderValue};
+use plaid_core::models::{Account, Date, Mfa, MfaChallenge, Outcome};
+use plaid_core::secret::AccessToken;
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
-use plaid_core::{AsyncTransport, Config, Transport};
+use plaid_core::{AsyncTransport, Config, Error, ErrorCode, ErrorKind, Login, Transport};
 use plaid_sandbox::Sandbox;
 
 #[doc(hidden)]
@@ -58,6 +68,158 @@ pub const COFFEE_SHOP_ID: &str = "13005043";
 
 /// The number of core institutions the sandbox lists.
 pub const SANDBOX_INSTITUTIONS: usize = 14;
+
+/// The sandbox security question.
+pub const QUESTION: &str = "You say tomato, I say...?";
+
+/// The four sandbox account ids, in the order every product lists them
+/// (savings, checking, premier checking, credit card).
+pub const ACCOUNT_IDS: [&str; 4] = [
+    "QPO8Jo8vdDHMepg41PBwckXm4KdK1yUdmXOwK",
+    "nban4wnPKEtnmEpaKzbYFYQvA7D7pnCaeDBMy",
+    "XARE85EJqKsjxLp6XR8ocg8VakrkXpTXmRdOo",
+    "pJPM4LMBNQFrOwp0jqEyTwyxJQrQbgU6kq37k",
+];
+
+/// The sandbox checking account ("Plaid Checking", a depository account).
+pub const CHECKING_ID: &str = "nban4wnPKEtnmEpaKzbYFYQvA7D7pnCaeDBMy";
+
+/// The sandbox credit card account (the only non-depository one).
+pub const CREDIT_ID: &str = "pJPM4LMBNQFrOwp0jqEyTwyxJQrQbgU6kq37k";
+
+/// How many posted transactions the sandbox returns.
+pub const POSTED_TRANSACTIONS: usize = 16;
+
+/// The id of the one pending transaction `pending: true` adds.
+pub const PENDING_ID: &str = "pEnD1nGtXn5Q7bWk3rM0aZsYdVo8LhJcUf2eR4";
+
+/// The message of a successful delete.
+pub const REMOVED: &str = "Successfully removed from your account";
+
+/// The sandbox's standard login, `plaid_test` / `plaid_good`.
+pub fn good_login() -> Login {
+    Login::new("plaid_test", "plaid_good")
+}
+
+/// A date the test spells out.
+///
+/// # Panics
+///
+/// If `text` is not a valid `YYYY-MM-DD` date.
+pub fn date(text: &str) -> Date {
+    match Date::parse(text) {
+        Some(date) => date,
+        None => panic!("invalid date {text:?}"),
+    }
+}
+
+/// The product data of a call that must connect straight away (HTTP 200).
+///
+/// # Panics
+///
+/// If the call failed or answered with an MFA challenge.
+pub fn connected<D>(result: Result<Outcome<D>, Error>) -> D {
+    match result {
+        Ok(Outcome::Connected(data)) => data,
+        Ok(Outcome::MfaRequired(challenge)) => {
+            panic!(
+                "expected the product data, got a {} challenge",
+                challenge.mfa.kind()
+            )
+        }
+        Err(error) => panic!("expected the product data, got {error}"),
+    }
+}
+
+/// The MFA challenge of a call that must answer 201.
+///
+/// # Panics
+///
+/// If the call failed or connected without MFA.
+pub fn challenge<D>(result: Result<Outcome<D>, Error>) -> MfaChallenge {
+    match result {
+        Ok(Outcome::MfaRequired(challenge)) => challenge,
+        Ok(Outcome::Connected(_)) => panic!("expected an MFA challenge, got the product data"),
+        Err(error) => panic!("expected an MFA challenge, got {error}"),
+    }
+}
+
+/// The error of a call that must fail with a Plaid API error: checks the
+/// kind, the code, the HTTP status the legacy table documents for the code,
+/// the message, and that a request id and the raw body were kept.
+///
+/// # Panics
+///
+/// If the call succeeded or failed in any other way.
+pub fn api_error<T>(result: Result<T, Error>, kind: ErrorKind, code: ErrorCode) -> Error {
+    let error = match result {
+        Ok(_) => panic!("expected {kind} / {code}, but the call succeeded"),
+        Err(error) => error,
+    };
+    assert_eq!(error.kind(), kind, "{error}");
+    assert_eq!(error.code(), Some(code), "{error}");
+    assert_eq!(
+        error.status().map(|s| s.as_u16()),
+        code.documented_status(),
+        "{error}"
+    );
+    assert_eq!(error.message(), code.documented_message(), "{error}");
+    assert!(error.resolve().is_some_and(|r| !r.is_empty()), "{error}");
+    assert!(
+        error.request_id().is_some_and(|id| !id.is_empty()),
+        "{error}"
+    );
+    assert!(error.body().is_some_and(|body| !body.is_empty()), "{error}");
+    error
+}
+
+/// Asserts an access token's value (tokens have no `PartialEq` on purpose).
+///
+/// # Panics
+///
+/// If the token is not `expected`.
+pub fn assert_token(token: Option<&AccessToken>, expected: &str) {
+    assert_eq!(token.map(AccessToken::expose_secret), Some(expected));
+}
+
+/// Asserts that `accounts` are the four sandbox accounts, in order.
+///
+/// # Panics
+///
+/// If they are not.
+pub fn assert_sandbox_accounts(accounts: &[Account]) {
+    let ids: Vec<&str> = accounts.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ACCOUNT_IDS);
+}
+
+/// Asserts a `questions` challenge with the sandbox question, for `token`.
+///
+/// # Panics
+///
+/// If the challenge is anything else.
+pub fn assert_questions(challenge: &MfaChallenge, token: &str) {
+    match &challenge.mfa {
+        Mfa::Questions(questions) => {
+            let texts: Vec<&str> = questions.iter().map(|q| q.question.as_str()).collect();
+            assert_eq!(texts, [QUESTION]);
+        }
+        other => panic!("expected questions, got {other:?}"),
+    }
+    assert_token(Some(&challenge.access_token), token);
+}
+
+/// Asserts a `device` challenge saying where the code went, for `token`.
+///
+/// # Panics
+///
+/// If the challenge is anything else.
+pub fn assert_code_sent(challenge: &MfaChallenge, mask: &str, token: &str) {
+    match &challenge.mfa {
+        Mfa::Device { message } => assert_eq!(message, &format!("Code sent to {mask}")),
+        other => panic!("expected a device challenge, got {other:?}"),
+    }
+    assert_token(Some(&challenge.access_token), token);
+}
 
 /// Starts an embedded sandbox on an ephemeral loopback port.
 ///
@@ -270,6 +432,28 @@ macro_rules! __backend_suite {
                     };
                 }
         #[allow(unused_macros)]
+        macro_rules! sandbox_client {
+                    () => {{
+                        let sandbox = $crate::start_sandbox();
+                        let client = client!($crate::sandbox_config(&sandbox.url()));
+                        (sandbox, client)
+                    }};
+                }
+        #[allow(unused_macros)]
+        macro_rules! fault_client {
+                    ($d sandbox:expr, $d fault:expr) => {{
+                        let config = $crate::sandbox_config(&$d sandbox.url());
+                        let backend = client!(config.clone());
+                        $crate::plaid_core::Client::new(
+                            config,
+                            $crate::WithHeader::fault(
+                                ::std::clone::Clone::clone(backend.transport()),
+                                $d fault,
+                            ),
+                        )
+                    }};
+                }
+        #[allow(unused_macros)]
         macro_rules! erased_transport {
                             ($d transport:expr) => { $crate::__mode!($mode, erase $d transport) };
                         }
@@ -280,7 +464,8 @@ macro_rules! __backend_suite {
 
 /// Every test of the suite. Add flows here: each test is written once and
 /// may use `suite_test!`, `send!`, `client!`, `closure_transport!`,
-/// `erased_transport!` and `transport_send!` (see the crate docs).
+/// `erased_transport!`, `transport_send!`, `sandbox_client!` and
+/// `fault_client!` (see the crate docs).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __suite_tests {
@@ -604,6 +789,848 @@ macro_rules! __suite_tests {
 
             let categories = send!(client.categories()).expect("categories");
             assert!(!categories.is_empty());
+        }}
+
+        // ---- connect without MFA ------------------------------------------
+
+        suite_test! { fn connect_without_mfa_returns_accounts_transactions_and_token() {
+            let (_sandbox, client) = sandbox_client!();
+
+            let data = $crate::connected(send!(client.connect("wells", $crate::good_login())));
+            $crate::assert_sandbox_accounts(&data.accounts);
+            let transactions = data.transactions.expect("transactions");
+            assert_eq!(transactions.len(), $crate::POSTED_TRANSACTIONS);
+            assert!(transactions.iter().all(|t| !t.pending));
+            $crate::assert_token(Some(&data.access_token), "test_wells");
+        }}
+
+        suite_test! { fn connect_login_only_omits_transactions() {
+            use $crate::plaid_core::AddOptions;
+            let (_sandbox, client) = sandbox_client!();
+
+            let options = AddOptions::new().login_only(true);
+            let data = $crate::connected(send!(
+                client.connect_with_options("wells", $crate::good_login(), options)
+            ));
+            $crate::assert_sandbox_accounts(&data.accounts);
+            assert!(data.transactions.is_none(), "login_only has no transactions");
+            $crate::assert_token(Some(&data.access_token), "test_wells");
+        }}
+
+        suite_test! { fn newer_sandbox_alias_credentials_connect() {
+            use $crate::plaid_core::Login;
+            let (_sandbox, client) = sandbox_client!();
+
+            let data = $crate::connected(send!(
+                client.connect("amex", Login::new("user_good", "pass_good"))
+            ));
+            $crate::assert_token(Some(&data.access_token), "test_amex");
+        }}
+
+        suite_test! { fn info_income_and_risk_adds_return_their_payloads() {
+            let (_sandbox, client) = sandbox_client!();
+
+            let info = $crate::connected(send!(client.info("wells", $crate::good_login())));
+            assert_eq!(info.info.names, ["Kelly Walters"]);
+            let income = $crate::connected(send!(client.income("wells", $crate::good_login())));
+            assert_eq!(income.income.number_of_income_streams, Some(2));
+            let risk = $crate::connected(send!(client.risk("wells", $crate::good_login())));
+            assert!(risk.accounts.iter().all(|a| a.risk.is_some()));
+        }}
+
+        // ---- MFA: questions -----------------------------------------------
+
+        suite_test! { fn mfa_questions_again_asks_another_round_then_tomato_connects() {
+            use $crate::plaid_core::MfaAnswer;
+            let (_sandbox, client) = sandbox_client!();
+
+            let first = $crate::challenge(send!(client.connect("bofa", $crate::good_login())));
+            $crate::assert_questions(&first, "test_bofa");
+            let bofa = client.with_access_token(first.access_token);
+
+            let again = $crate::challenge(send!(bofa.connect_step(MfaAnswer::answer("again"))));
+            $crate::assert_questions(&again, "test_bofa");
+
+            let data = $crate::connected(send!(bofa.connect_step(MfaAnswer::answer("tomato"))));
+            $crate::assert_sandbox_accounts(&data.accounts);
+            assert_eq!(data.transactions.map(|t| t.len()), Some($crate::POSTED_TRANSACTIONS));
+            $crate::assert_token(Some(&data.access_token), "test_bofa");
+        }}
+
+        suite_test! { fn mfa_wrong_answer_is_invalid_mfa_and_echoes_the_token() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind, MfaAnswer};
+            let (_sandbox, client) = sandbox_client!();
+            let bofa = client.with_access_token("test_bofa");
+
+            let error = $crate::api_error(
+                send!(bofa.connect_step(MfaAnswer::answer("potato"))),
+                ErrorKind::RequestFailed,
+                ErrorCode::InvalidMfa,
+            );
+            $crate::assert_token(error.access_token(), "test_bofa");
+        }}
+
+        // ---- MFA: code-based (chase) --------------------------------------
+
+        suite_test! { fn mfa_list_send_to_phone_then_code_connects() {
+            use $crate::plaid_core::MfaAnswer;
+            use $crate::plaid_core::models::{DeviceType, Mfa};
+            let (_sandbox, client) = sandbox_client!();
+
+            let list = $crate::challenge(send!(client.connect("chase", $crate::good_login())));
+            let Mfa::List(devices) = &list.mfa else { panic!("expected a list, got {:?}", list.mfa) };
+            let devices: Vec<(&str, &DeviceType)> =
+                devices.iter().map(|d| (d.mask.as_str(), &d.kind)).collect();
+            assert_eq!(devices, [
+                ("t..t@plaid.com", &DeviceType::Email),
+                ("xxx-xxx-5309", &DeviceType::Phone),
+                ("SafePass Card", &DeviceType::Card),
+            ]);
+            $crate::assert_token(Some(&list.access_token), "test_chase");
+            let chase = client.with_access_token(list.access_token);
+
+            let sent = $crate::challenge(send!(chase.connect_step(MfaAnswer::send_to(DeviceType::Phone))));
+            $crate::assert_code_sent(&sent, "xxx-xxx-5309", "test_chase");
+
+            let data = $crate::connected(send!(chase.connect_step(MfaAnswer::code("1234"))));
+            $crate::assert_sandbox_accounts(&data.accounts);
+            $crate::assert_token(Some(&data.access_token), "test_chase");
+        }}
+
+        suite_test! { fn mfa_send_method_by_mask_or_type_picks_that_device() {
+            use $crate::plaid_core::MfaAnswer;
+            use $crate::plaid_core::models::DeviceType;
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            for (answer, mask) in [
+                (MfaAnswer::send_to_mask("xxx-xxx-5309"), "xxx-xxx-5309"),
+                (MfaAnswer::send_to_mask("SafePass Card"), "SafePass Card"),
+                (MfaAnswer::send_to(DeviceType::Email), "t..t@plaid.com"),
+                (MfaAnswer::send_to(DeviceType::Card), "SafePass Card"),
+            ] {
+                let sent = $crate::challenge(send!(chase.connect_step(answer)));
+                $crate::assert_code_sent(&sent, mask, "test_chase");
+            }
+        }}
+
+        suite_test! { fn mfa_without_list_sends_the_code_straight_away() {
+            use $crate::plaid_core::AddOptions;
+            let (_sandbox, client) = sandbox_client!();
+
+            let options = AddOptions::new().list(false);
+            let sent = $crate::challenge(send!(
+                client.connect_with_options("chase", $crate::good_login(), options)
+            ));
+            $crate::assert_code_sent(&sent, "t..t@plaid.com", "test_chase");
+        }}
+
+        suite_test! { fn mfa_unknown_send_method_is_invalid_send_method() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind, MfaAnswer};
+            use $crate::plaid_core::models::DeviceType;
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            for answer in [
+                MfaAnswer::send_to_mask("xxx-xxx-0000"),
+                MfaAnswer::send_to(DeviceType::Unknown("pigeon".into())),
+            ] {
+                $crate::api_error(
+                    send!(chase.connect_step(answer)),
+                    ErrorKind::RequestFailed,
+                    ErrorCode::InvalidSendMethod,
+                );
+            }
+        }}
+
+        // ---- MFA: selections (citi) ---------------------------------------
+
+        suite_test! { fn mfa_selections_answered_in_order_connect() {
+            use $crate::plaid_core::{Login, MfaAnswer};
+            use $crate::plaid_core::models::Mfa;
+            let (_sandbox, client) = sandbox_client!();
+
+            let login = Login::new("plaid_selections", "plaid_good");
+            let challenge = $crate::challenge(send!(client.connect("citi", login)));
+            let Mfa::Selections(selections) = &challenge.mfa else {
+                panic!("expected selections, got {:?}", challenge.mfa)
+            };
+            let asked: Vec<(&str, &[String])> = selections
+                .iter()
+                .map(|s| (s.question.as_str(), s.answers.as_slice()))
+                .collect();
+            assert_eq!(asked, [
+                ($crate::QUESTION, &["tomato".to_owned(), "ketchup".to_owned()][..]),
+                ("Ketchup or mustard?", &["ketchup".to_owned(), "mustard".to_owned()][..]),
+            ]);
+            let citi = client.with_access_token(challenge.access_token);
+
+            let answer = MfaAnswer::selections(["tomato", "ketchup"]);
+            let data = $crate::connected(send!(citi.connect_step(answer)));
+            $crate::assert_sandbox_accounts(&data.accounts);
+            $crate::assert_token(Some(&data.access_token), "test_citi");
+        }}
+
+        suite_test! { fn mfa_wrong_selections_are_invalid_mfa() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind, MfaAnswer};
+            let (_sandbox, client) = sandbox_client!();
+            let citi = client.with_access_token("test_citi");
+
+            let error = $crate::api_error(
+                send!(citi.connect_step(MfaAnswer::selections(["tomato", "mustard"]))),
+                ErrorKind::RequestFailed,
+                ErrorCode::InvalidMfa,
+            );
+            $crate::assert_token(error.access_token(), "test_citi");
+        }}
+
+        suite_test! { fn citi_standard_user_gets_questions() {
+            let (_sandbox, client) = sandbox_client!();
+
+            let challenge = $crate::challenge(send!(client.connect("citi", $crate::good_login())));
+            $crate::assert_questions(&challenge, "test_citi");
+        }}
+
+        // ---- auth ---------------------------------------------------------
+
+        suite_test! { fn auth_gives_numbers_for_depository_accounts_only() {
+            let (_sandbox, client) = sandbox_client!();
+
+            let data = $crate::connected(send!(client.auth("wells", $crate::good_login())));
+            $crate::assert_sandbox_accounts(&data.accounts);
+            let numbers: Vec<(Option<&str>, Option<&str>, Option<&str>)> = data
+                .accounts
+                .iter()
+                .map(|a| {
+                    let n = a.numbers.as_ref().expect("auth accounts have numbers");
+                    (n.routing.as_deref(), n.account.as_deref(), n.wire_routing.as_deref())
+                })
+                .collect();
+            let routing = Some("021000021");
+            assert_eq!(numbers, [
+                (routing, Some("9900009606"), routing),
+                (routing, Some("9900001702"), routing),
+                (routing, Some("9900005204"), routing),
+                (None, None, None),
+            ]);
+            $crate::assert_token(Some(&data.access_token), "test_wells");
+        }}
+
+        suite_test! { fn auth_mfa_is_answered_with_auth_step() {
+            use $crate::plaid_core::MfaAnswer;
+            let (_sandbox, client) = sandbox_client!();
+
+            let challenge = $crate::challenge(send!(client.auth("bofa", $crate::good_login())));
+            $crate::assert_questions(&challenge, "test_bofa");
+            let bofa = client.with_access_token(challenge.access_token);
+
+            let data = $crate::connected(send!(bofa.auth_step(MfaAnswer::answer("tomato"))));
+            assert!(data.accounts[0].numbers.as_ref().is_some_and(|n| n.routing.is_some()));
+            $crate::assert_token(Some(&data.access_token), "test_bofa");
+        }}
+
+        // ---- login errors -------------------------------------------------
+
+        suite_test! { fn usaa_with_the_right_pin_reaches_mfa() {
+            let (_sandbox, client) = sandbox_client!();
+
+            let login = $crate::good_login().with_pin("1234");
+            let challenge = $crate::challenge(send!(client.connect("usaa", login)));
+            $crate::assert_questions(&challenge, "test_usaa");
+        }}
+
+        suite_test! { fn usaa_without_a_pin_is_credentials_missing() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind};
+            let (_sandbox, client) = sandbox_client!();
+
+            $crate::api_error(
+                send!(client.connect("usaa", $crate::good_login())),
+                ErrorKind::BadRequest,
+                ErrorCode::CredentialsMissing,
+            );
+        }}
+
+        suite_test! { fn usaa_with_a_wrong_pin_is_invalid_pin() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind};
+            let (_sandbox, client) = sandbox_client!();
+
+            $crate::api_error(
+                send!(client.connect("usaa", $crate::good_login().with_pin("0000"))),
+                ErrorKind::RequestFailed,
+                ErrorCode::InvalidPin,
+            );
+        }}
+
+        suite_test! { fn locked_account_is_account_locked() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind, Login};
+            let (_sandbox, client) = sandbox_client!();
+
+            $crate::api_error(
+                send!(client.connect("wells", Login::new("plaid_test", "plaid_locked"))),
+                ErrorKind::RequestFailed,
+                ErrorCode::AccountLocked,
+            );
+        }}
+
+        suite_test! { fn wrong_password_or_username_is_invalid_credentials() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind, Login};
+            let (_sandbox, client) = sandbox_client!();
+
+            for login in [Login::new("plaid_test", "plaid_bad"), Login::new("someone", "plaid_good")] {
+                $crate::api_error(
+                    send!(client.connect("wells", login)),
+                    ErrorKind::RequestFailed,
+                    ErrorCode::InvalidCredentials,
+                );
+            }
+        }}
+
+        suite_test! { fn wrong_client_keys_are_unauthorized() {
+            use $crate::plaid_core::{Config, Credentials, Environment, ErrorCode, ErrorKind};
+            let sandbox = $crate::start_sandbox();
+            let config = Config::new(
+                Environment::Custom(sandbox.url()),
+                Credentials::new("test_id", "not_the_secret"),
+            )
+            .expect("config");
+            let client = client!(config);
+
+            $crate::api_error(
+                send!(client.connect("wells", $crate::good_login())),
+                ErrorKind::Unauthorized,
+                ErrorCode::InvalidClientCredentials,
+            );
+        }}
+
+        suite_test! { fn unknown_institution_type_on_add_is_not_found() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind};
+            let (_sandbox, client) = sandbox_client!();
+
+            $crate::api_error(
+                send!(client.connect("notpnc", $crate::good_login())),
+                ErrorKind::NotFound,
+                ErrorCode::InstitutionNotFound,
+            );
+        }}
+
+        // ---- update (PATCH) -----------------------------------------------
+
+        suite_test! { fn connect_update_without_mfa_connects() {
+            let (sandbox, client) = sandbox_client!();
+            let amex = client.with_access_token("test_amex");
+
+            let data = $crate::connected(send!(amex.connect_update($crate::good_login())));
+            assert_eq!(data.transactions.map(|t| t.len()), Some($crate::POSTED_TRANSACTIONS));
+            $crate::assert_token(Some(&data.access_token), "test_amex");
+            let last = sandbox.recorded_requests().pop().expect("a request");
+            assert_eq!((last.method.as_str(), last.path.as_str()), ("PATCH", "/connect"));
+        }}
+
+        suite_test! { fn connect_update_step_answers_the_code() {
+            use $crate::plaid_core::MfaAnswer;
+            let (sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            let sent = $crate::challenge(send!(chase.connect_update($crate::good_login())));
+            $crate::assert_code_sent(&sent, "t..t@plaid.com", "test_chase");
+
+            let data = $crate::connected(send!(chase.connect_update_step(MfaAnswer::code("1234"))));
+            $crate::assert_sandbox_accounts(&data.accounts);
+            let last = sandbox.recorded_requests().pop().expect("a request");
+            assert_eq!((last.method.as_str(), last.path.as_str()), ("PATCH", "/connect/step"));
+        }}
+
+        suite_test! { fn auth_update_without_mfa_connects() {
+            let (_sandbox, client) = sandbox_client!();
+            let amex = client.with_access_token("test_amex");
+
+            let data = $crate::connected(send!(amex.auth_update($crate::good_login())));
+            assert!(data.accounts[0].numbers.is_some());
+            $crate::assert_token(Some(&data.access_token), "test_amex");
+        }}
+
+        // ---- upgrade ------------------------------------------------------
+
+        suite_test! { fn upgrade_to_info_returns_the_info() {
+            use $crate::plaid_core::models::Product;
+            let (_sandbox, client) = sandbox_client!();
+            let bofa = client.with_access_token("test_bofa");
+
+            let data = $crate::connected(send!(bofa.upgrade(Product::Info)));
+            let info = data.info.expect("info after an upgrade to info");
+            assert_eq!(info.names, ["Kelly Walters"]);
+            assert_eq!(info.emails[0].data, "kelly.walters30@example.com");
+            assert!(data.transactions.is_none());
+            $crate::assert_token(Some(&data.access_token), "test_bofa");
+        }}
+
+        suite_test! { fn upgrade_step_answers_with_connect_data() {
+            use $crate::plaid_core::MfaAnswer;
+            let (_sandbox, client) = sandbox_client!();
+            let bofa = client.with_access_token("test_bofa");
+
+            let data = $crate::connected(send!(bofa.upgrade_step(MfaAnswer::answer("tomato"))));
+            assert_eq!(data.transactions.map(|t| t.len()), Some($crate::POSTED_TRANSACTIONS));
+        }}
+
+        suite_test! { fn upgrade_to_unknown_product_is_invalid_upgrade() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind};
+            use $crate::plaid_core::models::Product;
+            let (_sandbox, client) = sandbox_client!();
+            let bofa = client.with_access_token("test_bofa");
+
+            $crate::api_error(
+                send!(bofa.upgrade(Product::Unknown("bogus".into()))),
+                ErrorKind::Unauthorized,
+                ErrorCode::InvalidUpgrade,
+            );
+        }}
+
+        // ---- delete -------------------------------------------------------
+
+        suite_test! { fn connect_and_auth_delete_confirm_the_removal() {
+            let (sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            assert_eq!(send!(chase.connect_delete()).expect("connect delete").message, $crate::REMOVED);
+            // The sandbox is stateless: the token still works after a delete.
+            assert_eq!(send!(chase.auth_delete()).expect("auth delete").message, $crate::REMOVED);
+            let routes: Vec<(String, String)> = sandbox
+                .recorded_requests()
+                .into_iter()
+                .map(|r| (r.method, r.path))
+                .collect();
+            assert_eq!(routes, [
+                ("DELETE".to_owned(), "/connect".to_owned()),
+                ("DELETE".to_owned(), "/auth".to_owned()),
+            ]);
+        }}
+
+        // ---- public token exchange ----------------------------------------
+
+        suite_test! { fn exchange_public_token_gives_the_access_token() {
+            let (_sandbox, client) = sandbox_client!();
+
+            let exchanged = send!(client.exchange_token("test,chase,connected")).expect("exchange");
+            $crate::assert_token(Some(&exchanged.access_token), "test_chase");
+            assert!(exchanged.stripe_bank_account_token.is_none());
+            assert!(exchanged.account_id.is_none());
+        }}
+
+        suite_test! { fn exchange_for_a_depository_account_gives_a_stripe_token() {
+            let (_sandbox, client) = sandbox_client!();
+
+            let exchanged = send!(
+                client.exchange_token_for_account("test,chase,connected", $crate::CHECKING_ID)
+            )
+            .expect("exchange");
+            $crate::assert_token(Some(&exchanged.access_token), "test_chase");
+            assert_eq!(exchanged.account_id.as_deref(), Some($crate::CHECKING_ID));
+            let stripe = exchanged.stripe_bank_account_token.expect("stripe token");
+            let stripe = stripe.expose_secret();
+            assert!(stripe.starts_with("btok_") && stripe.len() == 29, "{} chars", stripe.len());
+        }}
+
+        suite_test! { fn exchange_errors_have_their_codes() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind};
+            let (_sandbox, client) = sandbox_client!();
+
+            $crate::api_error(
+                send!(client.exchange_token("test,nobank,connected")),
+                ErrorKind::Unauthorized,
+                ErrorCode::BadPublicToken,
+            );
+            $crate::api_error(
+                send!(client.exchange_token_for_account("test,chase,connected", $crate::CREDIT_ID)),
+                ErrorKind::BadRequest,
+                ErrorCode::NonDepositoryAccount,
+            );
+            $crate::api_error(
+                send!(client.exchange_token_for_account("test,chase,connected", "nope")),
+                ErrorKind::NotFound,
+                ErrorCode::AccountNotFound,
+            );
+        }}
+
+        // ---- reads on an item ---------------------------------------------
+
+        suite_test! { fn auth_get_returns_the_numbers() {
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            let data = send!(chase.auth_get()).expect("auth get");
+            $crate::assert_sandbox_accounts(&data.accounts);
+            let credit = data.accounts[3].numbers.as_ref().expect("numbers");
+            assert!(credit.routing.is_none() && credit.account.is_none());
+            assert_eq!(
+                data.accounts[1].numbers.as_ref().and_then(|n| n.account.as_deref()),
+                Some("9900001702")
+            );
+        }}
+
+        suite_test! { fn balance_lists_every_account_with_its_balances() {
+            use $crate::plaid_core::models::{AccountType, Amount};
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            let data = send!(chase.balance()).expect("balance");
+            $crate::assert_sandbox_accounts(&data.accounts);
+            let balances: Vec<(Option<f64>, Option<f64>)> = data
+                .accounts
+                .iter()
+                .map(|a| (a.balance.available.map(Amount::as_f64), a.balance.current.map(Amount::as_f64)))
+                .collect();
+            assert_eq!(balances, [
+                (Some(1203.42), Some(1274.93)),
+                (Some(1081.78), Some(1253.32)),
+                (Some(7205.23), Some(7255.23)),
+                (Some(9930.0), Some(2275.58)),
+            ]);
+            let credit = &data.accounts[3];
+            assert_eq!(credit.account_type, AccountType::Credit);
+            assert_eq!(credit.meta.limit.map(Amount::as_f64), Some(12500.0));
+            assert!(data.accounts[..3].iter().all(|a| a.meta.limit.is_none()));
+        }}
+
+        suite_test! { fn connect_get_returns_the_posted_transactions() {
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            let data = send!(chase.connect_get()).expect("connect get");
+            $crate::assert_sandbox_accounts(&data.accounts);
+            let transactions = data.transactions.expect("transactions");
+            assert_eq!(transactions.len(), $crate::POSTED_TRANSACTIONS);
+            assert!(transactions.iter().all(|t| !t.pending));
+            $crate::assert_token(Some(&data.access_token), "test_chase");
+        }}
+
+        suite_test! { fn connect_get_pending_adds_the_pending_transaction() {
+            use $crate::plaid_core::GetOptions;
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            let posted = send!(chase.connect_get()).expect("default").transactions.expect("txns");
+            let all = send!(chase.connect_get_with_options(GetOptions::new().pending(true)))
+                .expect("with pending")
+                .transactions
+                .expect("txns");
+            assert_eq!(all.len(), posted.len() + 1);
+            let (pending, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|t| t.pending);
+            assert_eq!(rest, posted, "the posted ones are unchanged");
+            let ids: Vec<&str> = pending.iter().map(|t| t.id.as_str()).collect();
+            assert_eq!(ids, [$crate::PENDING_ID]);
+        }}
+
+        suite_test! { fn connect_get_date_filter_is_inclusive() {
+            use $crate::plaid_core::GetOptions;
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+            let (gte, lte) = ($crate::date("2014-04-11"), $crate::date("2014-06-01"));
+
+            let all = send!(chase.connect_get()).expect("all").transactions.expect("txns");
+            let options = GetOptions::new().gte(gte).lte(lte);
+            let filtered = send!(chase.connect_get_with_options(options))
+                .expect("filtered")
+                .transactions
+                .expect("txns");
+            let expected: Vec<_> =
+                all.into_iter().filter(|t| (gte..=lte).contains(&t.date)).collect();
+            assert_eq!(filtered, expected);
+            assert_eq!(filtered.len(), 9);
+            assert_eq!(filtered.first().map(|t| t.date), Some(lte), "lte is inclusive");
+            assert_eq!(filtered.last().map(|t| t.date), Some(gte), "gte is inclusive");
+        }}
+
+        suite_test! { fn connect_get_account_filter_keeps_every_account() {
+            use $crate::plaid_core::GetOptions;
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            let data = send!(chase.connect_get_with_options(GetOptions::new().account($crate::CHECKING_ID)))
+                .expect("filtered");
+            $crate::assert_sandbox_accounts(&data.accounts);
+            let transactions = data.transactions.expect("txns");
+            assert_eq!(transactions.len(), 7);
+            assert!(transactions.iter().all(|t| t.account == $crate::CHECKING_ID));
+        }}
+
+        suite_test! { fn connect_get_unknown_account_is_not_found() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind, GetOptions};
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            $crate::api_error(
+                send!(chase.connect_get_with_options(GetOptions::new().account("nope"))),
+                ErrorKind::NotFound,
+                ErrorCode::AccountNotFound,
+            );
+        }}
+
+        suite_test! { fn info_get_returns_the_identity() {
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            let data = send!(chase.info_get()).expect("info get");
+            $crate::assert_sandbox_accounts(&data.accounts);
+            let info = data.info;
+            assert_eq!(info.names, ["Kelly Walters"]);
+            assert_eq!(info.phone_numbers[0].data, "4673956022");
+            assert_eq!(info.addresses[0].data.city.as_deref(), Some("San Francisco"));
+        }}
+
+        suite_test! { fn income_get_returns_two_streams() {
+            use $crate::plaid_core::models::Amount;
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            let income = send!(chase.income_get()).expect("income get").income;
+            let streams: Vec<(&str, f64)> = income
+                .income_streams
+                .iter()
+                .map(|s| (s.name.as_str(), s.monthly_income.as_f64()))
+                .collect();
+            assert_eq!(streams, [("PLAID", 5250.0), ("BAGUETTES INC", 2400.0)]);
+            assert_eq!(income.number_of_income_streams, Some(2));
+            assert_eq!(income.last_year_income.map(Amount::as_f64), Some(56000.0));
+        }}
+
+        suite_test! { fn risk_get_scores_every_account() {
+            let (_sandbox, client) = sandbox_client!();
+            let chase = client.with_access_token("test_chase");
+
+            let data = send!(chase.risk_get()).expect("risk get");
+            $crate::assert_sandbox_accounts(&data.accounts);
+            for account in &data.accounts {
+                let risk = account.risk.as_ref().expect("every account has risk");
+                assert_eq!(risk.score, 0.79);
+                assert_eq!(risk.reason.get("benfords_law"), Some(&0.65));
+            }
+        }}
+
+        // ---- access tokens ------------------------------------------------
+
+        suite_test! { fn bad_access_token_is_unauthorized_and_echoed() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind, MfaAnswer};
+            let (_sandbox, client) = sandbox_client!();
+            let zoba = client.with_access_token("test_zoba");
+
+            let (kind, code) = (ErrorKind::Unauthorized, ErrorCode::BadAccessToken);
+            let errors = [
+                $crate::api_error(send!(zoba.connect_get()), kind, code),
+                $crate::api_error(send!(zoba.balance()), kind, code),
+                $crate::api_error(send!(zoba.connect_step(MfaAnswer::answer("tomato"))), kind, code),
+            ];
+            for error in &errors {
+                $crate::assert_token(error.access_token(), "test_zoba");
+            }
+        }}
+
+        suite_test! { fn item_calls_without_a_token_are_refused_before_sending() {
+            use $crate::plaid_core::models::Product;
+            use $crate::plaid_core::{Error, MfaAnswer};
+            let (sandbox, client) = sandbox_client!();
+
+            let results: [Result<(), Error>; 6] = [
+                send!(client.connect_get()).map(drop),
+                send!(client.balance()).map(drop),
+                send!(client.connect_step(MfaAnswer::answer("tomato"))).map(drop),
+                send!(client.auth_update($crate::good_login())).map(drop),
+                send!(client.upgrade(Product::Info)).map(drop),
+                send!(client.connect_delete()).map(drop),
+            ];
+            for result in results {
+                let error = result.expect_err("no access token");
+                assert!(error.is_invalid_input(), "{error}");
+            }
+            assert!(sandbox.recorded_requests().is_empty(), "nothing was sent");
+        }}
+
+        // ---- institutions: paging, filters, search ------------------------
+
+        suite_test! { fn institutions_all_pages_through_every_institution() {
+            let (_sandbox, client) = sandbox_client!();
+
+            let listed: Vec<String> =
+                send!(client.institutions()).expect("list").into_iter().map(|i| i.id).collect();
+            let mut paged = Vec::new();
+            for (offset, size) in [(0, 5), (5, 5), (10, 4), (15, 0)] {
+                let page = send!(client.institutions_all(5, offset, &[])).expect("page");
+                assert_eq!(page.total_count, $crate::SANDBOX_INSTITUTIONS as u64);
+                assert_eq!(page.results.len(), size, "offset {offset}");
+                paged.extend(page.results.into_iter().map(|i| i.id));
+            }
+            assert_eq!(paged, listed);
+        }}
+
+        suite_test! { fn institutions_all_keeps_those_with_every_product() {
+            use $crate::plaid_core::models::Product;
+            let (_sandbox, client) = sandbox_client!();
+
+            let listed = send!(client.institutions()).expect("list");
+            for (products, count) in [
+                (&[Product::Info][..], 10),
+                (&[Product::Connect, Product::Info][..], 8),
+            ] {
+                let page = send!(client.institutions_all(50, 0, products)).expect("page");
+                let expected: Vec<&str> = listed
+                    .iter()
+                    .filter(|i| products.iter().all(|p| i.products.contains(p)))
+                    .map(|i| i.id.as_str())
+                    .collect();
+                let got: Vec<&str> = page.results.iter().map(|i| i.id.as_str()).collect();
+                assert_eq!(got, expected, "{products:?}");
+                assert_eq!((page.total_count, got.len()), (count, count as usize));
+            }
+        }}
+
+        suite_test! { fn institutions_longtail_pages() {
+            let (_sandbox, client) = sandbox_client!();
+
+            let page = send!(client.institutions_longtail(5, 10)).expect("longtail");
+            assert_eq!(page.total_count, $crate::SANDBOX_INSTITUTIONS as u64);
+            assert_eq!(page.results.len(), 4);
+        }}
+
+        suite_test! { fn institution_search_by_name_finds_wells_fargo() {
+            use $crate::plaid_core::endpoints::SearchQuery;
+            let (_sandbox, client) = sandbox_client!();
+
+            let results = send!(client.institution_search(SearchQuery::name("wells fargo")))
+                .expect("search");
+            let found: Vec<(&str, &str)> =
+                results.iter().map(|r| (r.id.as_str(), r.name.as_str())).collect();
+            assert_eq!(found, [("wells", "Wells Fargo")]);
+            assert_eq!(results[0].products.get("connect"), Some(&true));
+        }}
+
+        suite_test! { fn institution_search_with_a_product_filter() {
+            use $crate::plaid_core::endpoints::SearchQuery;
+            use $crate::plaid_core::models::Product;
+            let (_sandbox, client) = sandbox_client!();
+
+            let query = SearchQuery::name("bank").product(Product::Connect);
+            let results = send!(client.institution_all_search(query)).expect("search");
+            let ids: Vec<&str> = results.iter().map(|r| r.id.as_str()).collect();
+            assert_eq!(ids, ["bofa", "us"], "TD Bank has no connect");
+        }}
+
+        suite_test! { fn institution_search_by_id_returns_one_result() {
+            use $crate::plaid_core::endpoints::SearchQuery;
+            let (_sandbox, client) = sandbox_client!();
+
+            let results = send!(client.institution_search(SearchQuery::id($crate::BOFA_ID)))
+                .expect("search");
+            let found: Vec<(&str, &str)> =
+                results.iter().map(|r| (r.id.as_str(), r.name.as_str())).collect();
+            assert_eq!(found, [("bofa", "Bank of America")]);
+        }}
+
+        suite_test! { fn institution_search_unknown_id_is_empty() {
+            use $crate::plaid_core::endpoints::SearchQuery;
+            let (_sandbox, client) = sandbox_client!();
+
+            let results = send!(client.institution_search(SearchQuery::id("000000000000000000000000")))
+                .expect("search");
+            assert!(results.is_empty());
+        }}
+
+        // ---- sandbox error paths the typed client cannot reach ------------
+
+        suite_test! { fn wire_level_errors_have_their_codes() {
+            use $crate::plaid_core::ErrorCode;
+            use $crate::plaid_core::family::legacy::error_from_response;
+            use $crate::plaid_core::http::Request;
+            let (sandbox, client) = sandbox_client!();
+            let transport = ::std::clone::Clone::clone(client.transport());
+            let keys = "client_id=test_id&secret=test_secret";
+            let wells = "type=wells&credentials=%7B%22username%22%3A%22plaid_test%22%2C%22password%22%3A%22plaid_good%22%7D";
+
+            let cases = [
+                ("POST", "/connect/get", keys.to_owned(), ErrorCode::AccessTokenMissing),
+                ("POST", "/connect", keys.to_owned(), ErrorCode::TypeMissing),
+                ("POST", "/connect", format!("{keys}&access_token=test_bofa&{wells}"), ErrorCode::AccessTokenDisallowed),
+                ("POST", "/connect", format!("{keys}&{wells}&options=nope"), ErrorCode::InvalidOptionsFormat),
+                ("POST", "/connect", format!("{keys}&type=wells&credentials=nope"), ErrorCode::InvalidCredentialsFormat),
+                ("POST", "/connect", format!("{keys}&type=wells&credentials=%7B%7D"), ErrorCode::CredentialsMissing),
+                ("POST", "/upgrade", format!("{keys}&access_token=test_bofa"), ErrorCode::UpgradeToRequired),
+                ("POST", "/connect/get", "secret=test_secret".to_owned(), ErrorCode::ClientIdMissing),
+                ("POST", "/connect/get", "client_id=test_id".to_owned(), ErrorCode::SecretMissing),
+                ("POST", "/exchange_token", keys.to_owned(), ErrorCode::MissingPublicToken),
+                ("POST", "/institutions/all", format!("{keys}&count=0"), ErrorCode::InvalidInstitutionPaging),
+                ("GET", "/institutions/search", String::new(), ErrorCode::InvalidInstitutionQuery),
+                ("POST", "/connect/get", format!("{keys}&access_token=test_chase&options=%7B%22gte%22%3A%222014-13-01%22%7D"), ErrorCode::InvalidDate),
+                ("GET", "/nope", String::new(), ErrorCode::ProductNotFound),
+            ];
+            for (method, path, body, code) in cases {
+                let request = Request::builder()
+                    .method(method)
+                    .uri(format!("{}{path}", sandbox.url()))
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(body.into_bytes())
+                    .expect("request");
+                let response = transport_send!(transport, request).expect("a response");
+                let error = error_from_response(response);
+                assert_eq!(error.code(), Some(code), "{method} {path}: {error}");
+                assert_eq!(error.status().map(|s| s.as_u16()), code.documented_status(), "{method} {path}");
+            }
+        }}
+
+        // ---- X-Sandbox-Fault ----------------------------------------------
+
+        suite_test! { fn rate_limit_is_rate_limited_with_retry_after() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind};
+            let sandbox = $crate::start_sandbox();
+            let limited = fault_client!(sandbox, "status=429;retry-after=3").with_access_token("test_chase");
+
+            let error = $crate::api_error(send!(limited.balance()), ErrorKind::RateLimited, ErrorCode::RateLimitExceeded);
+            assert_eq!(error.status().map(|s| s.as_u16()), Some(429));
+            assert!(error.is_retryable());
+            let raw = send!(limited.balance().raw()).expect("raw response");
+            assert_eq!(raw.headers().get("retry-after").and_then(|v| v.to_str().ok()), Some("3"));
+        }}
+
+        suite_test! { fn server_error_statuses_map_to_their_kinds() {
+            use $crate::plaid_core::{ErrorCode, ErrorKind};
+            let sandbox = $crate::start_sandbox();
+
+            for (status, kind, code, retryable) in [
+                (500, ErrorKind::ServerError, ErrorCode::PlaidError, false),
+                (501, ErrorKind::ExtractorError, ErrorCode::ExtractorError, false),
+                (502, ErrorKind::ExtractorRetry, ErrorCode::ExtractorErrorRetry, true),
+                (503, ErrorKind::Maintenance, ErrorCode::PlannedMaintenance, true),
+            ] {
+                let failing = fault_client!(sandbox, &format!("status={status}"))
+                    .with_access_token("test_chase");
+                let error = $crate::api_error(send!(failing.connect_get()), kind, code);
+                assert_eq!(error.is_retryable(), retryable, "{status}");
+            }
+        }}
+
+        suite_test! { fn malformed_body_is_a_decode_error_that_keeps_the_body() {
+            use $crate::plaid_core::ErrorKind;
+            let sandbox = $crate::start_sandbox();
+            let malformed = fault_client!(sandbox, "malformed").with_access_token("test_chase");
+
+            let error = send!(malformed.balance()).expect_err("not JSON");
+            assert_eq!(error.kind(), ErrorKind::Decode, "{error}");
+            assert!(error.is_decode() && !error.is_api());
+            assert_eq!(error.status().map(|s| s.as_u16()), Some(200));
+            assert!(error.api_error().is_none());
+            let body = error.body().expect("body kept");
+            assert!(body.starts_with(b"{\n  \"accounts\": ["), "{}", String::from_utf8_lossy(body));
+        }}
+
+        suite_test! { fn html_error_page_is_extractor_retry_without_api_error() {
+            use $crate::plaid_core::ErrorKind;
+            let sandbox = $crate::start_sandbox();
+            let proxied = fault_client!(sandbox, "html=502").with_access_token("test_chase");
+
+            let error = send!(proxied.connect_get()).expect_err("a 502 page");
+            assert_eq!(error.kind(), ErrorKind::ExtractorRetry, "{error}");
+            assert_eq!(error.status().map(|s| s.as_u16()), Some(502));
+            assert!(error.api_error().is_none() && error.code().is_none());
+            let body = String::from_utf8_lossy(error.body().expect("body kept")).into_owned();
+            assert!(body.contains("<title>502 Bad Gateway</title>"), "{body}");
         }}
     };
 }
