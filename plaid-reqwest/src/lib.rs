@@ -24,7 +24,7 @@
 //!
 //! - **Timeouts.** Each request gets the [`Timeout`] carried by the request
 //!   (plaid-core always sets it from [`Config::timeout`](plaid_core::Config::timeout)
-//!   or a call's `.timeout(..)`), or [`DEFAULT_TIMEOUT`](plaid_core::DEFAULT_TIMEOUT) when there is none.
+//!   or a call's `.timeout(..)`), or [`DEFAULT_TIMEOUT`] when there is none.
 //!   It is reqwest's total timeout: from connecting to the end of the body.
 //! - **Statuses and redirects.** 4xx/5xx responses are returned as
 //!   responses. [`ReqwestTransport::new`] builds a client that follows no

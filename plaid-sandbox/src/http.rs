@@ -1,6 +1,6 @@
 //! Plain request and response values passed between the connection code and the handlers.
 //!
-//! Nothing here does I/O: [`crate::server`] parses bytes into a [`Request`] and writes a
+//! Nothing here does I/O: [`crate::server`] parses bytes into a request (see [`crate::params`]) and writes a
 //! [`Response`] back; the router only sees these types.
 
 use std::sync::Arc;

@@ -19,7 +19,7 @@
 //!
 //! - **Timeouts.** Each request gets the [`Timeout`] carried by the request
 //!   (plaid-core always sets it from [`Config::timeout`](plaid_core::Config::timeout)
-//!   or a call's `.timeout(..)`), or [`DEFAULT_TIMEOUT`](plaid_core::DEFAULT_TIMEOUT) when there is none.
+//!   or a call's `.timeout(..)`), or [`DEFAULT_TIMEOUT`] when there is none.
 //!   It bounds the whole exchange, from DNS lookup to the last byte of the
 //!   body (ureq's `timeout_global`).
 //! - **Statuses and redirects.** 4xx/5xx responses and 3xx responses are
@@ -70,7 +70,7 @@ pub struct UreqTransport {
 }
 
 impl UreqTransport {
-    /// A transport on a new agent that uses [`DEFAULT_TIMEOUT`](plaid_core::DEFAULT_TIMEOUT), follows no
+    /// A transport on a new agent that uses [`DEFAULT_TIMEOUT`], follows no
     /// redirect and returns 4xx/5xx responses as responses.
     pub fn new() -> Self {
         let config = ureq::Agent::config_builder()
@@ -85,7 +85,7 @@ impl UreqTransport {
     ///
     /// Whatever the agent's settings, every request is sent with redirects
     /// off, `http_status_as_error(false)` and the request's timeout (or
-    /// [`DEFAULT_TIMEOUT`](plaid_core::DEFAULT_TIMEOUT)) as its global timeout.
+    /// [`DEFAULT_TIMEOUT`]) as its global timeout.
     pub fn with_agent(agent: ureq::Agent) -> Self {
         UreqTransport {
             agent,

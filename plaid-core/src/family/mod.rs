@@ -5,8 +5,8 @@
 //! request path. Today there is one family, [`legacy`] (tartan: form bodies,
 //! JSON-in-form, keys in the body, `{code, message, resolve}` errors). The
 //! modern API (JSON bodies, `PLAID-CLIENT-ID` headers, `error_code` errors)
-//! will be a sibling module; endpoints pick their family, and [`Client`]
-//! (crate::Client) never needs to know which one it is driving.
+//! will be a sibling module; endpoints pick their family, and
+//! [`Client`](crate::Client) never needs to know which one it is driving.
 //!
 //! What every family shares lives here: URL joining, the plain-http guard,
 //! the request id header, and JSON decoding that reports the failing path.

@@ -65,7 +65,7 @@ pub fn list(token: &Token) -> Response {
     )
 }
 
-/// 201 `device`: "Code sent to <mask>".
+/// 201 `device`: "Code sent to `<mask>`".
 pub fn device(mask: &str, token: &Token) -> Response {
     Response::json(
         201,
