@@ -30,41 +30,9 @@ impl Endpoint for Categories {
     }
 }
 
-/// `GET /categories/{id}`: one category.
-#[derive(Debug, Clone)]
-pub struct Category {
-    /// The category id, e.g. `13005043`.
-    pub id: String,
-}
-
-impl Category {
-    /// The category with `id`.
-    pub fn new(id: impl Into<String>) -> Self {
-        Category { id: id.into() }
-    }
-}
-
-impl Endpoint for Category {
-    type Output = models::Category;
-
-    fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        LegacyRequest::with_segment(
-            Method::GET,
-            "/categories",
-            &self.id,
-            "the category id is empty",
-            Access::Public,
-        )?
-        .build(config)
-    }
-
-    fn parse_response(response: HttpResponse) -> Result<Self::Output, Error> {
-        legacy::parse_json(response)
-    }
-
-    fn is_idempotent(&self) -> bool {
-        true
-    }
+public_by_id! {
+    /// `GET /categories/{id}`: one category.
+    Category => "/categories", models::Category, "the category id is empty"
 }
 
 impl<T, M: ResponseMode> Client<T, M> {

@@ -30,79 +30,15 @@ impl Endpoint for Institutions {
     }
 }
 
-/// `GET /institutions/all/{id}`: one institution by id, core or long tail
-/// (the route the python client's `institution(id)` uses).
-#[derive(Debug, Clone)]
-pub struct Institution {
-    /// The institution id, e.g. `5301a93ac140de84910000e0` or `ins_100003`.
-    pub id: String,
+public_by_id! {
+    /// `GET /institutions/all/{id}`: one institution by id, core or long
+    /// tail (the route the python client's `institution(id)` uses).
+    Institution => "/institutions/all", models::Institution, "the institution id is empty"
 }
 
-impl Institution {
-    /// The institution with `id`.
-    pub fn new(id: impl Into<String>) -> Self {
-        Institution { id: id.into() }
-    }
-}
-
-impl Endpoint for Institution {
-    type Output = models::Institution;
-
-    fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        LegacyRequest::with_segment(
-            Method::GET,
-            "/institutions/all",
-            &self.id,
-            "the institution id is empty",
-            Access::Public,
-        )?
-        .build(config)
-    }
-
-    fn parse_response(response: HttpResponse) -> Result<Self::Output, Error> {
-        legacy::parse_json(response)
-    }
-
-    fn is_idempotent(&self) -> bool {
-        true
-    }
-}
-
-/// `GET /institutions/{id}`: one core institution by id (the older route).
-#[derive(Debug, Clone)]
-pub struct CoreInstitution {
-    /// The institution id.
-    pub id: String,
-}
-
-impl CoreInstitution {
-    /// The core institution with `id`.
-    pub fn new(id: impl Into<String>) -> Self {
-        CoreInstitution { id: id.into() }
-    }
-}
-
-impl Endpoint for CoreInstitution {
-    type Output = models::Institution;
-
-    fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        LegacyRequest::with_segment(
-            Method::GET,
-            "/institutions",
-            &self.id,
-            "the institution id is empty",
-            Access::Public,
-        )?
-        .build(config)
-    }
-
-    fn parse_response(response: HttpResponse) -> Result<Self::Output, Error> {
-        legacy::parse_json(response)
-    }
-
-    fn is_idempotent(&self) -> bool {
-        true
-    }
+public_by_id! {
+    /// `GET /institutions/{id}`: one core institution by id (the older route).
+    CoreInstitution => "/institutions", models::Institution, "the institution id is empty"
 }
 
 /// `POST /institutions/all`: one page of every institution, optionally

@@ -4,6 +4,54 @@
 //! the matching [`Client`](crate::Client) method sits in the same file and
 //! is one line around it.
 
+/// A public `GET {prefix}/{id}` descriptor: the id is one encoded path
+/// segment and the body parses as `$output`.
+macro_rules! public_by_id {
+    ($(#[$doc:meta])* $name:ident => $prefix:literal, $output:ty, $empty:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $name {
+            /// The id.
+            pub id: String,
+        }
+
+        impl $name {
+            #[doc = concat!("The `", stringify!($name), "` with `id`.")]
+            pub fn new(id: impl Into<String>) -> Self {
+                $name { id: id.into() }
+            }
+        }
+
+        impl $crate::Endpoint for $name {
+            type Output = $output;
+
+            fn to_request(
+                &self,
+                config: &$crate::Config,
+            ) -> Result<$crate::transport::HttpRequest, $crate::Error> {
+                $crate::family::legacy::LegacyRequest::with_segment(
+                    http::Method::GET,
+                    $prefix,
+                    &self.id,
+                    $empty,
+                    $crate::family::legacy::Access::Public,
+                )?
+                .build(config)
+            }
+
+            fn parse_response(
+                response: $crate::transport::HttpResponse,
+            ) -> Result<Self::Output, $crate::Error> {
+                $crate::family::legacy::parse_json(response)
+            }
+
+            fn is_idempotent(&self) -> bool {
+                true
+            }
+        }
+    };
+}
+
 mod balance;
 mod categories;
 mod exchange;
