@@ -162,7 +162,14 @@ impl<'a> LegacyRequest<'a> {
 /// body is always kept.
 pub fn error_from_response(response: HttpResponse) -> Error {
     let (parts, body) = response.into_parts();
-    let api = serde_json::from_slice::<ApiError>(&body).ok();
+    // A Plaid error body is an object; serde's derive would also read a
+    // JSON array positionally, which no real error body is.
+    let is_object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let api = if is_object {
+        serde_json::from_slice::<ApiError>(&body).ok()
+    } else {
+        None
+    };
     Error::from_status(parts.status, request_id(&parts.headers), api, body)
 }
 

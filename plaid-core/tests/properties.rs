@@ -1,0 +1,333 @@
+//! Property tests of the response parsers and the small value types:
+//! arbitrary bytes and arbitrary JSON never panic a parser, generated
+//! accounts and transactions survive the wire, dates and error codes
+//! round-trip.
+
+mod common;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use common::REQUEST_ID;
+use plaid_core::endpoints::{
+    Add, Auth, Balance, Categories, Category, Connect, Delete, ExchangeToken, Get, Income, Info,
+    Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step, Upgrade,
+};
+use plaid_core::http::Response;
+use plaid_core::models::{AccountType, Date};
+use plaid_core::transport::HttpResponse;
+use plaid_core::{Endpoint, Error, ErrorCode};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+fn response(status: u16, body: &[u8]) -> HttpResponse {
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/json")
+        .header("x-request-id", REQUEST_ID)
+        .body(body.to_vec())
+        .expect("a valid response")
+}
+
+/// Feeds one response to every parser. Returns, per parser, whether it
+/// panicked, and checks that every error keeps the status and the body.
+fn every_parser(status: u16, body: &[u8]) -> Result<(), TestCaseError> {
+    fn one<E: Endpoint>(name: &str, status: u16, body: &[u8]) -> Result<(), TestCaseError> {
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            E::parse_response(response(status, body)).map(|_| ())
+        }));
+        let Ok(result) = result else {
+            return Err(TestCaseError::fail(format!(
+                "{name} panicked on status {status}"
+            )));
+        };
+        if let Err(error) = result {
+            check_error(name, &error, status, body)?;
+        }
+        Ok(())
+    }
+    one::<Institutions>("Institutions", status, body)?;
+    one::<Institution>("Institution", status, body)?;
+    one::<Categories>("Categories", status, body)?;
+    one::<Category>("Category", status, body)?;
+    one::<InstitutionsAll>("InstitutionsAll", status, body)?;
+    one::<InstitutionSearch>("InstitutionSearch", status, body)?;
+    one::<Balance>("Balance", status, body)?;
+    one::<Get<Connect>>("Get<Connect>", status, body)?;
+    one::<Get<Auth>>("Get<Auth>", status, body)?;
+    one::<Get<Info>>("Get<Info>", status, body)?;
+    one::<Get<Income>>("Get<Income>", status, body)?;
+    one::<Get<Risk>>("Get<Risk>", status, body)?;
+    one::<Add<Connect>>("Add<Connect>", status, body)?;
+    one::<Step<Connect>>("Step<Connect>", status, body)?;
+    one::<Upgrade>("Upgrade", status, body)?;
+    one::<Delete<Connect>>("Delete<Connect>", status, body)?;
+    one::<ExchangeToken>("ExchangeToken", status, body)?;
+    Ok(())
+}
+
+fn check_error(name: &str, error: &Error, status: u16, body: &[u8]) -> Result<(), TestCaseError> {
+    prop_assert_eq!(
+        error.status().map(|s| s.as_u16()),
+        Some(status),
+        "{} lost the status",
+        name
+    );
+    prop_assert_eq!(error.body(), Some(body), "{} lost the body", name);
+    prop_assert_eq!(error.request_id(), Some(REQUEST_ID), "{}", name);
+    let success = (200..300).contains(&status);
+    prop_assert_eq!(error.is_decode(), success, "{}: {:?}", name, error);
+    prop_assert_eq!(error.is_api(), !success, "{}: {:?}", name, error);
+    Ok(())
+}
+
+/// Any JSON value, up to a few levels deep.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from), // NaN/inf become null
+        ".{0,12}".prop_map(Value::String),
+        // Strings shaped like the API's enums, dates and keys.
+        prop_oneof![
+            Just("depository"),
+            Just("questions"),
+            Just("device"),
+            Just("list"),
+            Just("2014-04-11"),
+            Just("accounts"),
+        ]
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("accounts".to_owned()),
+                    Just("access_token".to_owned()),
+                    Just("transactions".to_owned()),
+                    Just("type".to_owned()),
+                    Just("mfa".to_owned()),
+                    Just("code".to_owned()),
+                    Just("message".to_owned()),
+                    Just("_id".to_owned()),
+                    Just("balance".to_owned()),
+                    Just("id".to_owned()),
+                    Just("name".to_owned()),
+                    "[a-z_]{1,8}",
+                ],
+                inner,
+                0..8
+            )
+            .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+fn status() -> impl Strategy<Value = u16> {
+    prop_oneof![
+        Just(200u16),
+        Just(201),
+        Just(400),
+        Just(402),
+        Just(500),
+        100u16..=599
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct GenTransaction {
+    id: String,
+    cents: i64,
+    date: (u16, u8, u8),
+    name: String,
+    pending: bool,
+    category: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+struct GenAccount {
+    id: String,
+    available: Option<i64>,
+    current: Option<i64>,
+    account_type: String,
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn valid_date() -> impl Strategy<Value = (u16, u8, u8)> {
+    (1u16..=9999, 1u8..=12).prop_flat_map(|(y, m)| (Just(y), Just(m), 1..=days_in_month(y, m)))
+}
+
+/// Cents within the API's range (far under 15 significant digits).
+fn cents() -> impl Strategy<Value = i64> {
+    -10_000_000_000_000i64..=10_000_000_000_000
+}
+
+fn transaction() -> impl Strategy<Value = GenTransaction> {
+    (
+        "[A-Za-z0-9]{1,37}",
+        cents(),
+        valid_date(),
+        any::<String>(),
+        any::<bool>(),
+        prop::option::of(prop::collection::vec(".{0,16}", 0..4)),
+    )
+        .prop_map(
+            |(id, cents, date, name, pending, category)| GenTransaction {
+                id,
+                cents,
+                date,
+                name,
+                pending,
+                category,
+            },
+        )
+}
+
+fn account() -> impl Strategy<Value = GenAccount> {
+    (
+        "[A-Za-z0-9]{1,37}",
+        prop::option::of(cents()),
+        prop::option::of(cents()),
+        prop_oneof![
+            Just("depository".to_owned()),
+            Just("credit".to_owned()),
+            "[a-z ]{1,12}"
+        ],
+    )
+        .prop_map(|(id, available, current, account_type)| GenAccount {
+            id,
+            available,
+            current,
+            account_type,
+        })
+}
+
+fn amount(cents: i64) -> f64 {
+    cents as f64 / 100.0
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_and_errors_keep_status_and_body(
+        status in status(),
+        body in prop::collection::vec(any::<u8>(), 0..512),
+    ) {
+        every_parser(status, &body)?;
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics_any_parser(status in status(), value in json_value()) {
+        let body = serde_json::to_vec(&value).unwrap();
+        every_parser(status, &body)?;
+    }
+
+    #[test]
+    fn generated_accounts_and_transactions_round_trip(
+        accounts in prop::collection::vec(account(), 0..4),
+        transactions in prop::collection::vec(transaction(), 0..8),
+    ) {
+        let wire_accounts: Vec<Value> = accounts.iter().map(|a| {
+            let mut balance = serde_json::Map::new();
+            if let Some(c) = a.available { balance.insert("available".into(), json!(amount(c))); }
+            if let Some(c) = a.current { balance.insert("current".into(), json!(amount(c))); }
+            json!({"_id": a.id, "balance": balance, "type": a.account_type})
+        }).collect();
+        let wire_transactions: Vec<Value> = transactions.iter().map(|t| {
+            let (y, m, d) = t.date;
+            let mut tx = json!({
+                "_id": t.id,
+                "_account": "a",
+                "amount": amount(t.cents),
+                "date": format!("{y:04}-{m:02}-{d:02}"),
+                "name": t.name,
+                "pending": t.pending,
+            });
+            if let Some(category) = &t.category {
+                tx["category"] = json!(category);
+            }
+            tx
+        }).collect();
+        let body = serde_json::to_vec(&json!({
+            "accounts": wire_accounts,
+            "transactions": wire_transactions,
+            "access_token": "test_chase",
+        })).unwrap();
+        let parsed = Get::<Connect>::parse_response(response(200, &body))
+            .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+
+        prop_assert_eq!(parsed.accounts.len(), accounts.len());
+        for (got, want) in parsed.accounts.iter().zip(&accounts) {
+            prop_assert_eq!(&got.id, &want.id);
+            prop_assert_eq!(got.balance.available.map(|a| a.as_f64()), want.available.map(amount));
+            prop_assert_eq!(got.balance.current.map(|a| a.as_f64()), want.current.map(amount));
+            prop_assert_eq!(got.balance.current.and_then(|a| a.to_minor_units()), want.current);
+            prop_assert_eq!(&got.account_type, &AccountType::from_wire(&want.account_type));
+            prop_assert_eq!(got.account_type.as_str(), want.account_type.as_str());
+        }
+        let got_transactions = parsed.transactions.unwrap_or_default();
+        prop_assert_eq!(got_transactions.len(), transactions.len());
+        for (got, want) in got_transactions.iter().zip(&transactions) {
+            prop_assert_eq!(&got.id, &want.id);
+            prop_assert_eq!(got.amount.as_f64(), amount(want.cents));
+            prop_assert_eq!(got.amount.to_minor_units(), Some(want.cents));
+            prop_assert_eq!((got.date.year(), got.date.month(), got.date.day()), want.date);
+            prop_assert_eq!(&got.name, &want.name);
+            prop_assert_eq!(got.pending, want.pending);
+            prop_assert_eq!(got.category.is_some(), want.category.is_some());
+            prop_assert_eq!(&got.category, &want.category);
+        }
+    }
+
+    #[test]
+    fn dates_display_and_parse_round_trip((y, m, d) in valid_date()) {
+        let date = Date::new(y, m, d).expect("a valid date");
+        let text = date.to_string();
+        prop_assert_eq!(&text, &format!("{y:04}-{m:02}-{d:02}"));
+        prop_assert_eq!(Date::parse(&text), Some(date));
+        prop_assert_eq!(text.parse::<Date>().ok(), Some(date));
+        let json = serde_json::to_string(&date).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Date>(&json).ok(), Some(date));
+    }
+
+    #[test]
+    fn invalid_day_numbers_are_rejected(
+        (y, m, d) in (1u16..=9999, 1u8..=12).prop_flat_map(|(y, m)| {
+            (Just(y), Just(m), prop_oneof![Just(0u8), (days_in_month(y, m) + 1)..=99])
+        })
+    ) {
+        prop_assert_eq!(Date::new(y, m, d), None);
+        let text = format!("{y:04}-{m:02}-{d:02}");
+        prop_assert_eq!(Date::parse(&text), None);
+        prop_assert!(text.parse::<Date>().is_err());
+        prop_assert!(serde_json::from_value::<Date>(json!(text)).is_err());
+    }
+}
+
+#[test]
+fn every_error_code_up_to_10000_round_trips() {
+    for code in 0..=10_000u32 {
+        let parsed = ErrorCode::from_code(code);
+        assert_eq!(parsed.code(), code, "{code}");
+        assert_eq!(ErrorCode::from(code), parsed);
+        assert_eq!(parsed.to_string(), code.to_string());
+        let json: ErrorCode = serde_json::from_str(&code.to_string()).unwrap();
+        assert_eq!(json, parsed);
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), code.to_string());
+        let named = ErrorCode::ALL.contains(&parsed);
+        assert_eq!(named, !matches!(parsed, ErrorCode::Unknown(_)), "{code}");
+        assert_eq!(parsed.documented_status().is_some(), named, "{code}");
+    }
+}
