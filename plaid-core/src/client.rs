@@ -16,7 +16,7 @@ use std::fmt;
 use std::future::IntoFuture;
 use std::marker::PhantomData;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
 use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
@@ -25,8 +25,11 @@ use crate::config::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::family;
+use crate::retry::{self, Attempt, AttemptOutcome, RetryDecision, RetryPolicy};
 use crate::secret::AccessToken;
-use crate::transport::{AsyncTransport, BoxFuture, HttpRequest, HttpResponse, Timeout, Transport};
+use crate::transport::{
+    AsyncTransport, BoxFuture, HttpRequest, HttpResponse, Timeout, Transport, TransportError,
+};
 
 mod sealed {
     pub trait Sealed {}
@@ -152,6 +155,7 @@ impl<T, M: ResponseMode> Client<T, M> {
             transport: &self.transport,
             endpoint,
             timeout: None,
+            retry: None,
             mode: PhantomData,
         }
     }
@@ -194,13 +198,21 @@ pub struct Call<'c, T, E, M = Typed> {
     transport: &'c T,
     endpoint: Result<E, Error>,
     timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
     mode: PhantomData<M>,
 }
 
 impl<'c, T, E: Endpoint, M: ResponseMode> Call<'c, T, E, M> {
-    /// Overrides the client's timeout for this call.
+    /// Overrides the client's timeout for this call (each attempt gets it).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// Overrides the client's retry policy for this call
+    /// ([`RetryPolicy::disabled`] to send it once).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
         self
     }
 
@@ -212,6 +224,7 @@ impl<'c, T, E: Endpoint, M: ResponseMode> Call<'c, T, E, M> {
             transport: self.transport,
             endpoint: self.endpoint,
             timeout: self.timeout,
+            retry: self.retry,
             mode: PhantomData,
         }
     }
@@ -234,23 +247,35 @@ impl<'c, T, E: Endpoint, M: ResponseMode> Call<'c, T, E, M> {
         Ok(request)
     }
 
-    fn into_request(self) -> Result<HttpRequest, Error> {
+    /// The request to send and the retry driver for it.
+    fn into_attempts(self) -> Result<(HttpRequest, Retrier), Error> {
         let endpoint = self.endpoint?;
         let mut request = endpoint.to_request(self.config)?;
         if let Some(timeout) = self.timeout {
             request.extensions_mut().insert(Timeout(timeout));
         }
-        Ok(request)
+        let policy = self.retry.unwrap_or_else(|| self.config.retry());
+        let retrier = Retrier::new(policy, endpoint.is_idempotent(), &request);
+        Ok((request, retrier))
     }
 }
 
 impl<T: Transport, E: Endpoint, M: ResponseMode> Call<'_, T, E, M> {
-    /// Sends the call on the blocking transport.
+    /// Sends the call on the blocking transport, retrying as the policy
+    /// allows.
     pub fn send(self) -> Result<M::Output<E>, Error> {
         let transport = self.transport;
-        let request = self.into_request()?;
-        let response = transport.send(request)?;
-        M::finish::<E>(response)
+        let (mut request, mut retrier) = self.into_attempts()?;
+        loop {
+            let result = transport.send(request);
+            match retrier.next(&result) {
+                Some((wait, again)) => {
+                    std::thread::sleep(wait);
+                    request = again;
+                }
+                None => return M::finish::<E>(result?),
+            }
+        }
     }
 }
 
@@ -267,12 +292,86 @@ where
         let transport = self.transport;
         // The request is built before the future starts, so the endpoint
         // value never has to be `Send`.
-        let request = self.into_request();
+        let attempts = self.into_attempts();
         Box::pin(async move {
-            let response = transport.send(request?).await?;
-            M::finish::<E>(response)
+            let (mut request, mut retrier) = attempts?;
+            loop {
+                let result = transport.send(request).await;
+                match retrier.next(&result) {
+                    Some((wait, again)) => {
+                        transport.sleep(wait).await;
+                        request = again;
+                    }
+                    None => return M::finish::<E>(result?),
+                }
+            }
         })
     }
+}
+
+/// The state of one call's attempts, shared by the blocking and the async
+/// driver: it asks the [`RetryPolicy`] after each attempt and hands back the
+/// next request to send. Calls that can never be retried keep no copy of
+/// the request.
+struct Retrier {
+    policy: RetryPolicy,
+    idempotent: bool,
+    started: Instant,
+    attempts: u32,
+    template: Option<HttpRequest>,
+}
+
+impl Retrier {
+    fn new(policy: RetryPolicy, idempotent: bool, request: &HttpRequest) -> Self {
+        Retrier {
+            policy,
+            idempotent,
+            started: Instant::now(),
+            attempts: 0,
+            template: policy.may_retry(idempotent).then(|| duplicate(request)),
+        }
+    }
+
+    /// After an attempt: how long to wait and what to send next, or `None`
+    /// to return this attempt's result.
+    fn next(
+        &mut self,
+        result: &Result<HttpResponse, TransportError>,
+    ) -> Option<(Duration, HttpRequest)> {
+        self.attempts += 1;
+        let template = self.template.as_ref()?;
+        let outcome = match result {
+            Ok(response) if response.status().is_success() => return None,
+            Ok(response) => AttemptOutcome::Response(response.status(), response.headers()),
+            Err(error) => AttemptOutcome::Transport(error.kind()),
+        };
+        let attempt = Attempt {
+            number: self.attempts,
+            elapsed: self.started.elapsed(),
+            idempotent: self.idempotent,
+            outcome,
+            now: SystemTime::now(),
+            jitter: retry::jitter(),
+        };
+        match self.policy.decide(&attempt) {
+            RetryDecision::RetryAfter(wait) => Some((wait, duplicate(template))),
+            RetryDecision::Stop => None,
+        }
+    }
+}
+
+/// A copy of a request as plaid-core builds it (its only extension is the
+/// [`Timeout`]).
+fn duplicate(request: &HttpRequest) -> HttpRequest {
+    let mut copy = http::Request::new(request.body().clone());
+    *copy.method_mut() = request.method().clone();
+    *copy.uri_mut() = request.uri().clone();
+    *copy.version_mut() = request.version();
+    *copy.headers_mut() = request.headers().clone();
+    if let Some(timeout) = request.extensions().get::<Timeout>() {
+        copy.extensions_mut().insert(*timeout);
+    }
+    copy
 }
 
 impl<T, E, M> fmt::Debug for Call<'_, T, E, M> {
@@ -280,6 +379,7 @@ impl<T, E, M> fmt::Debug for Call<'_, T, E, M> {
         f.debug_struct("Call")
             .field("endpoint", &std::any::type_name::<E>())
             .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
             .finish()
     }
 }

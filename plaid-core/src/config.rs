@@ -7,6 +7,7 @@ use std::fmt;
 use std::time::Duration;
 
 use crate::error::Error;
+use crate::retry::RetryPolicy;
 use crate::secret::{AccessToken, ClientId, ClientSecret};
 
 /// The default time allowed for one request, connect to last byte.
@@ -86,6 +87,7 @@ pub struct Config {
     credentials: Credentials,
     access_token: Option<AccessToken>,
     timeout: Duration,
+    retry: RetryPolicy,
     allow_insecure_http: bool,
 }
 
@@ -108,6 +110,7 @@ impl Config {
             credentials,
             access_token: None,
             timeout: DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
             allow_insecure_http: false,
         })
     }
@@ -134,6 +137,15 @@ impl Config {
     /// The same configuration with another default timeout per request.
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// The same configuration with another retry policy for its calls
+    /// ([`RetryPolicy::disabled`] to switch retries off). By default, reads
+    /// are retried up to three times in all on 429/5xx and connection
+    /// failures; calls that are not safe to repeat never are.
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
         self
     }
 
@@ -170,6 +182,11 @@ impl Config {
         self.timeout
     }
 
+    /// The retry policy of calls made with this configuration.
+    pub fn retry(&self) -> RetryPolicy {
+        self.retry
+    }
+
     /// Whether credentials may go over plain http to a non-loopback host.
     pub fn insecure_http_allowed(&self) -> bool {
         self.allow_insecure_http
@@ -183,6 +200,7 @@ impl fmt::Debug for Config {
             .field("credentials", &self.credentials)
             .field("access_token", &self.access_token)
             .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
             .field("allow_insecure_http", &self.allow_insecure_http)
             .finish()
     }

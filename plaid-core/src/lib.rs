@@ -33,6 +33,7 @@ mod params;
 pub mod endpoints;
 pub mod family;
 pub mod models;
+pub mod retry;
 pub mod secret;
 pub mod transport;
 
@@ -44,6 +45,7 @@ pub use error_code::ErrorCode;
 pub use params::{
     AddOptions, GetOptions, InstitutionType, Login, MfaAnswer, SendMethod, StepOptions,
 };
+pub use retry::RetryPolicy;
 pub use secret::AccessToken;
 pub use transport::{
     AsyncTransport, DynAsyncTransport, Transport, TransportError, TransportErrorKind,

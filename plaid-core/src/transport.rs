@@ -98,6 +98,76 @@ pub trait AsyncTransport: Send + Sync {
         &self,
         request: HttpRequest,
     ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send;
+
+    /// Waits `duration` before a retry. The default works on any executor
+    /// (a helper thread wakes the task); backends on a runtime override it
+    /// with the runtime's timer.
+    fn sleep(&self, duration: Duration) -> impl Future<Output = ()> + Send {
+        ThreadSleep::new(duration)
+    }
+}
+
+/// A runtime-agnostic sleep: the first poll starts a thread that sleeps and
+/// then wakes the task. Used only between retries, so a thread per wait is
+/// cheap enough, and plaid-core stays free of any runtime.
+#[derive(Debug)]
+pub struct ThreadSleep {
+    duration: Duration,
+    shared: Option<Arc<std::sync::Mutex<SleepState>>>,
+}
+
+#[derive(Debug, Default)]
+struct SleepState {
+    done: bool,
+    waker: Option<std::task::Waker>,
+}
+
+impl ThreadSleep {
+    /// A future that completes after `duration`.
+    pub fn new(duration: Duration) -> Self {
+        ThreadSleep {
+            duration,
+            shared: None,
+        }
+    }
+}
+
+impl Future for ThreadSleep {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        if self.duration.is_zero() {
+            return std::task::Poll::Ready(());
+        }
+        let duration = self.duration;
+        let shared = self.shared.get_or_insert_with(|| {
+            let shared = Arc::new(std::sync::Mutex::new(SleepState::default()));
+            let remote = Arc::clone(&shared);
+            std::thread::spawn(move || {
+                std::thread::sleep(duration);
+                let waker = match remote.lock() {
+                    Ok(mut state) => {
+                        state.done = true;
+                        state.waker.take()
+                    }
+                    Err(_) => None,
+                };
+                if let Some(waker) = waker {
+                    waker.wake();
+                }
+            });
+            shared
+        });
+        match shared.lock() {
+            Ok(state) if state.done => std::task::Poll::Ready(()),
+            Ok(mut state) => {
+                state.waker = Some(cx.waker().clone());
+                std::task::Poll::Pending
+            }
+            // A poisoned lock means the timer thread panicked: stop waiting.
+            Err(_) => std::task::Poll::Ready(()),
+        }
+    }
 }
 
 impl<F, Fut> AsyncTransport for F
@@ -122,6 +192,9 @@ pub trait DynAsyncTransport: Send + Sync {
         &self,
         request: HttpRequest,
     ) -> BoxFuture<'_, Result<HttpResponse, TransportError>>;
+
+    /// [`AsyncTransport::sleep`], boxed.
+    fn sleep_boxed(&self, duration: Duration) -> BoxFuture<'_, ()>;
 }
 
 impl<T: AsyncTransport> DynAsyncTransport for T {
@@ -130,6 +203,10 @@ impl<T: AsyncTransport> DynAsyncTransport for T {
         request: HttpRequest,
     ) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
         Box::pin(self.send(request))
+    }
+
+    fn sleep_boxed(&self, duration: Duration) -> BoxFuture<'_, ()> {
+        Box::pin(self.sleep(duration))
     }
 }
 
@@ -142,6 +219,10 @@ impl AsyncTransport for Arc<dyn DynAsyncTransport> {
         // impl for the Arc/Box itself and recurse forever.
         (**self).send_boxed(request)
     }
+
+    fn sleep(&self, duration: Duration) -> impl Future<Output = ()> + Send {
+        (**self).sleep_boxed(duration)
+    }
 }
 
 impl AsyncTransport for Box<dyn DynAsyncTransport> {
@@ -152,6 +233,10 @@ impl AsyncTransport for Box<dyn DynAsyncTransport> {
         // Through the pointer: `self.send_boxed` would pick the blanket
         // impl for the Arc/Box itself and recurse forever.
         (**self).send_boxed(request)
+    }
+
+    fn sleep(&self, duration: Duration) -> impl Future<Output = ()> + Send {
+        (**self).sleep_boxed(duration)
     }
 }
 

@@ -247,6 +247,10 @@ where
     ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send {
         self.execute(request)
     }
+
+    fn sleep(&self, duration: std::time::Duration) -> impl Future<Output = ()> + Send {
+        tokio::time::sleep(duration)
+    }
 }
 
 /// Maps an error of the client (connecting or exchanging headers).

@@ -193,6 +193,10 @@ impl AsyncTransport for ReqwestTransport {
     ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send {
         self.execute(request)
     }
+
+    fn sleep(&self, duration: std::time::Duration) -> impl Future<Output = ()> + Send {
+        tokio::time::sleep(duration)
+    }
 }
 
 /// Maps a reqwest error to the kind plaid-core knows, keeping it as the source.

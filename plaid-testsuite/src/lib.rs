@@ -235,14 +235,26 @@ pub fn start_sandbox() -> Sandbox {
 
 /// The sandbox configuration for `base_url` (sandbox keys, default timeout).
 ///
+/// Retries are off, so a test of an error status sees it on the first
+/// attempt; the retry tests turn them on explicitly.
+///
 /// # Panics
 ///
 /// If `base_url` is not a valid base URL.
 pub fn sandbox_config(base_url: &str) -> Config {
     match Config::sandbox(base_url) {
-        Ok(config) => config,
+        Ok(config) => config.with_retry(plaid_core::RetryPolicy::disabled()),
         Err(error) => panic!("invalid sandbox URL {base_url:?}: {error}"),
     }
+}
+
+/// How many requests the sandbox received on `path`.
+pub fn requests_to(sandbox: &Sandbox, path: &str) -> usize {
+    sandbox
+        .recorded_requests()
+        .iter()
+        .filter(|request| request.path == path)
+        .count()
 }
 
 /// A loopback base URL on which nothing listens: a port that was just bound
@@ -1631,6 +1643,110 @@ macro_rules! __suite_tests {
             assert!(error.api_error().is_none() && error.code().is_none());
             let body = String::from_utf8_lossy(error.body().expect("body kept")).into_owned();
             assert!(body.contains("<title>502 Bad Gateway</title>"), "{body}");
+        }}
+
+        // ---- reliability: retries, timeouts, redirects --------------------
+
+        suite_test! { fn rate_limited_read_waits_for_retry_after_then_succeeds() {
+            use ::std::time::{Duration, Instant};
+            use $crate::plaid_core::RetryPolicy;
+            let sandbox = $crate::start_sandbox();
+            let limited = fault_client!(sandbox, "status=429;retry-after=1;times=2;key=limited")
+                .with_access_token("test_chase");
+
+            let started = Instant::now();
+            let balance = send!(limited.balance().retry(RetryPolicy::default()))
+                .expect("the third attempt succeeds");
+            let waited = started.elapsed();
+            $crate::assert_sandbox_accounts(&balance.accounts);
+            assert_eq!($crate::requests_to(&sandbox, "/balance"), 3, "two 429s, then the answer");
+            assert!(waited >= Duration::from_secs(2), "Retry-After: 1 was not honoured twice: {waited:?}");
+        }}
+
+        suite_test! { fn unavailable_read_backs_off_and_succeeds() {
+            use $crate::plaid_core::RetryPolicy;
+            let sandbox = $crate::start_sandbox();
+            let flaky = fault_client!(sandbox, "status=503;times=2;key=flaky").with_access_token("test_chase");
+
+            let data = send!(flaky.connect_get().retry(RetryPolicy::default())).expect("third attempt");
+            assert_eq!(data.transactions.map(|t| t.len()), Some($crate::POSTED_TRANSACTIONS));
+            assert_eq!($crate::requests_to(&sandbox, "/connect/get"), 3);
+        }}
+
+        suite_test! { fn retries_stop_at_the_attempt_cap() {
+            use ::std::time::Duration;
+            use $crate::plaid_core::{ErrorKind, RetryPolicy};
+            let sandbox = $crate::start_sandbox();
+            let down = fault_client!(sandbox, "status=503").with_access_token("test_chase");
+
+            let policy = RetryPolicy::default().max_attempts(4).base_delay(Duration::from_millis(10));
+            let error = send!(down.balance().retry(policy)).expect_err("always 503");
+            assert_eq!(error.kind(), ErrorKind::Maintenance, "{error}");
+            assert_eq!($crate::requests_to(&sandbox, "/balance"), 4);
+        }}
+
+        suite_test! { fn unsafe_calls_are_never_retried() {
+            use $crate::plaid_core::{ErrorKind, RetryPolicy};
+            let sandbox = $crate::start_sandbox();
+            let flaky = fault_client!(sandbox, "status=503;times=1;key=add");
+
+            let error = send!(flaky.connect("wells", $crate::good_login()).retry(RetryPolicy::default()))
+                .expect_err("an add is sent once");
+            assert_eq!(error.kind(), ErrorKind::Maintenance, "{error}");
+            assert_eq!($crate::requests_to(&sandbox, "/connect"), 1, "the add must not be repeated");
+        }}
+
+        suite_test! { fn unsafe_calls_are_retried_only_when_opted_in() {
+            use $crate::plaid_core::RetryPolicy;
+            let sandbox = $crate::start_sandbox();
+            let flaky = fault_client!(sandbox, "status=503;times=1;key=add");
+
+            let policy = RetryPolicy::default().retry_non_idempotent(true);
+            let outcome = send!(flaky.connect("wells", $crate::good_login()).retry(policy)).expect("second attempt");
+            assert!(!outcome.is_mfa_required());
+            assert_eq!($crate::requests_to(&sandbox, "/connect"), 2);
+        }}
+
+        suite_test! { fn retries_switched_off_send_once() {
+            use $crate::plaid_core::{ErrorKind, RetryPolicy};
+            let sandbox = $crate::start_sandbox();
+            let flaky = fault_client!(sandbox, "status=503;times=1;key=off").with_access_token("test_chase");
+            // The client default retries reads; the call switches that off.
+            let flaky = flaky.with_config(flaky.config().clone().with_retry(RetryPolicy::default()));
+
+            let error = send!(flaky.balance().retry(RetryPolicy::disabled())).expect_err("sent once");
+            assert_eq!(error.kind(), ErrorKind::Maintenance, "{error}");
+            assert_eq!($crate::requests_to(&sandbox, "/balance"), 1);
+        }}
+
+        suite_test! { fn stalled_read_times_out_within_the_limit_on_every_attempt() {
+            use ::std::time::{Duration, Instant};
+            use $crate::plaid_core::{ErrorKind, RetryPolicy};
+            let sandbox = $crate::start_sandbox();
+            let stalled = fault_client!(sandbox, "stall").with_access_token("test_chase");
+
+            // Two attempts of 200 ms each, 10 ms apart: well under a second.
+            let policy = RetryPolicy::default().max_attempts(2).base_delay(Duration::from_millis(10));
+            let started = Instant::now();
+            let error = send!(stalled.balance().timeout(Duration::from_millis(200)).retry(policy))
+                .expect_err("no answer");
+            let elapsed = started.elapsed();
+            assert_eq!(error.kind(), ErrorKind::Timeout, "{error}");
+            assert_eq!($crate::requests_to(&sandbox, "/balance"), 2, "a timed-out read is retried");
+            assert!(elapsed < Duration::from_secs(2), "the timeout was not honoured: {elapsed:?}");
+        }}
+
+        suite_test! { fn credentials_never_follow_a_redirect_to_another_server() {
+            let sandbox = $crate::start_sandbox();
+            let elsewhere = $crate::start_sandbox();
+            let redirecting = fault_client!(sandbox, &format!("redirect={}/connect", elsewhere.url()));
+
+            let error = send!(redirecting.connect("wells", $crate::good_login())).expect_err("a 302 is not a success");
+            assert_eq!(error.status().map(|s| s.as_u16()), Some(302), "{error}");
+            assert!(
+                elsewhere.recorded_requests().is_empty(),
+                "the credentials reached the redirect target"
+            );
         }}
     };
 }
