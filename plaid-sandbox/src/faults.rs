@@ -38,9 +38,8 @@ pub enum Action {
     Truncate,
     /// 200 with invalid JSON.
     Malformed,
-    /// Close without answering. A true TCP RST needs `SO_LINGER` 0, which std cannot set
-    /// without `unsafe` or a new dependency, so the socket is closed (FIN) before any byte of
-    /// the answer; clients see an empty reply / connection closed.
+    /// Reset the connection without answering: `SO_LINGER` 0, then close, so the client
+    /// sees a TCP RST ("connection reset by peer").
     Reset,
     /// 302 to this URL.
     Redirect(String),

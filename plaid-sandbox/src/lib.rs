@@ -33,8 +33,7 @@
 //!   501→1700, 502→1701, 503→1800); `retry-after=<s>` adds `Retry-After`.
 //! - `truncate`: Content-Length larger than the bytes sent, then close.
 //! - `malformed`: 200 with a body that is not JSON.
-//! - `reset`: close without answering (a FIN, not a true RST: std cannot set `SO_LINGER`
-//!   without `unsafe`).
+//! - `reset`: reset the connection without answering (a TCP RST: `SO_LINGER` 0, then close).
 //! - `redirect=<url>`: 302 with `Location`.
 //! - `html=<code>`: an nginx-style HTML error page (`text/html`).
 //! - `times=<n>;key=<id>`: apply only to the first `n` requests carrying that key (default key:

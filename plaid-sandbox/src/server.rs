@@ -148,7 +148,11 @@ fn serve(stream: &mut TcpStream, conn: &mut Conn, state: &State) -> io::Result<(
                         drain_until_closed(stream);
                         return Ok(());
                     }
-                    Some(Action::Reset) => return Ok(()),
+                    Some(Action::Reset) => {
+                        // SO_LINGER 0 makes the close an RST rather than a FIN.
+                        let _ = socket2::SockRef::from(&*stream).set_linger(Some(Duration::ZERO));
+                        return Ok(());
+                    }
                     Some(Action::Status(status)) => Response::error(&ApiError {
                         code: errors::code_for_status(*status),
                         status: Some(*status),

@@ -285,3 +285,19 @@ fn bind_and_url() {
     assert!(!sb.url().ends_with('/'));
     assert_ne!(sb.addr().port(), 0);
 }
+
+#[test]
+fn fault_reset_is_a_tcp_reset() {
+    use std::io::{Read, Write};
+    let sb = Sandbox::start().unwrap();
+    let mut stream = std::net::TcpStream::connect(sb.addr()).unwrap();
+    stream
+        .write_all(b"GET /categories HTTP/1.1\r\nHost: x\r\nX-Sandbox-Fault: reset\r\n\r\n")
+        .unwrap();
+    let mut buf = Vec::new();
+    let error = stream
+        .read_to_end(&mut buf)
+        .expect_err("a reset, not a clean close");
+    assert_eq!(error.kind(), std::io::ErrorKind::ConnectionReset, "{error}");
+    assert!(buf.is_empty());
+}

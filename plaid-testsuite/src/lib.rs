@@ -1736,6 +1736,20 @@ macro_rules! __suite_tests {
             assert!(elapsed < Duration::from_secs(2), "the timeout was not honoured: {elapsed:?}");
         }}
 
+        suite_test! { fn connection_reset_is_an_io_error_that_a_read_retries() {
+            use $crate::plaid_core::{ErrorKind, RetryPolicy};
+            let sandbox = $crate::start_sandbox();
+            let resetting = fault_client!(sandbox, "reset;times=1;key=reset").with_access_token("test_chase");
+
+            let error = send!(resetting.balance()).expect_err("the connection is reset");
+            assert_eq!(error.kind(), ErrorKind::Io, "{error}");
+            // The key's one fault is spent: a new read goes through, and a
+            // fresh fault is retried past.
+            let resetting = fault_client!(sandbox, "reset;times=1;key=again").with_access_token("test_chase");
+            let balance = send!(resetting.balance().retry(RetryPolicy::default())).expect("retried");
+            $crate::assert_sandbox_accounts(&balance.accounts);
+        }}
+
         suite_test! { fn credentials_never_follow_a_redirect_to_another_server() {
             let sandbox = $crate::start_sandbox();
             let elsewhere = $crate::start_sandbox();
