@@ -28,7 +28,8 @@ use crate::family;
 use crate::retry::{self, Attempt, AttemptOutcome, RetryDecision, RetryPolicy};
 use crate::secret::AccessToken;
 use crate::transport::{
-    AsyncTransport, BoxFuture, HttpRequest, HttpResponse, Timeout, Transport, TransportError,
+    AsyncTransport, BodyLimit, BoxFuture, HttpRequest, HttpResponse, Timeout, Transport,
+    TransportError,
 };
 
 mod sealed {
@@ -360,8 +361,8 @@ impl Retrier {
     }
 }
 
-/// A copy of a request as plaid-core builds it (its only extension is the
-/// [`Timeout`]).
+/// A copy of a request as plaid-core builds it (its only extensions are the
+/// [`Timeout`] and the [`BodyLimit`]).
 fn duplicate(request: &HttpRequest) -> HttpRequest {
     let mut copy = http::Request::new(request.body().clone());
     *copy.method_mut() = request.method().clone();
@@ -370,6 +371,9 @@ fn duplicate(request: &HttpRequest) -> HttpRequest {
     *copy.headers_mut() = request.headers().clone();
     if let Some(timeout) = request.extensions().get::<Timeout>() {
         copy.extensions_mut().insert(*timeout);
+    }
+    if let Some(limit) = request.extensions().get::<BodyLimit>() {
+        copy.extensions_mut().insert(*limit);
     }
     copy
 }

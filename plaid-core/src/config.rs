@@ -9,6 +9,7 @@ use std::time::Duration;
 use crate::error::Error;
 use crate::retry::RetryPolicy;
 use crate::secret::{AccessToken, ClientId, ClientSecret};
+use crate::transport::DEFAULT_BODY_LIMIT;
 
 /// The default time allowed for one request, connect to last byte.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -88,6 +89,7 @@ pub struct Config {
     access_token: Option<AccessToken>,
     timeout: Duration,
     retry: RetryPolicy,
+    body_limit: u64,
     allow_insecure_http: bool,
 }
 
@@ -111,6 +113,7 @@ impl Config {
             access_token: None,
             timeout: DEFAULT_TIMEOUT,
             retry: RetryPolicy::default(),
+            body_limit: DEFAULT_BODY_LIMIT,
             allow_insecure_http: false,
         })
     }
@@ -146,6 +149,15 @@ impl Config {
     /// failures; calls that are not safe to repeat never are.
     pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
+        self
+    }
+
+    /// The same configuration with another limit on the size of a
+    /// response body, in bytes (64 MiB by default). Backends stop reading
+    /// as soon as a body would exceed it and fail with
+    /// [`ErrorKind::BodyTooLarge`](crate::ErrorKind::BodyTooLarge).
+    pub fn with_body_limit(mut self, bytes: u64) -> Self {
+        self.body_limit = bytes;
         self
     }
 
@@ -187,6 +199,11 @@ impl Config {
         self.retry
     }
 
+    /// The limit on the size of a response body, in bytes.
+    pub fn body_limit(&self) -> u64 {
+        self.body_limit
+    }
+
     /// Whether credentials may go over plain http to a non-loopback host.
     pub fn insecure_http_allowed(&self) -> bool {
         self.allow_insecure_http
@@ -201,6 +218,7 @@ impl fmt::Debug for Config {
             .field("access_token", &self.access_token)
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
+            .field("body_limit", &self.body_limit)
             .field("allow_insecure_http", &self.allow_insecure_http)
             .finish()
     }

@@ -27,8 +27,8 @@
 //! ```
 //!
 //! Per-request settings travel in the request's extensions: a
-//! [`Timeout`] that every backend must honour (it is always set by requests
-//! built from a [`Config`](crate::Config)). Backends must not follow
+//! [`Timeout`] and a [`BodyLimit`] that every backend must honour (both are
+//! always set by requests built from a [`Config`](crate::Config)). Backends must not follow
 //! redirects and must hand every status, 4xx and 5xx included, to the core
 //! as a response.
 
@@ -69,6 +69,35 @@ impl Timeout {
 /// The default limit on the size of a response body a backend reads:
 /// 64 MiB, far above any legacy API response.
 pub const DEFAULT_BODY_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// The largest response body a backend may read for one request, in bytes.
+/// Set by plaid-core in the request's extensions (from
+/// [`Config::with_body_limit`](crate::Config::with_body_limit)); a backend
+/// must stop reading, with [`TransportErrorKind::BodyTooLarge`], as soon as
+/// the body would exceed it, not after reading it whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyLimit(pub u64);
+
+impl BodyLimit {
+    /// The limit a request carries, if any.
+    pub fn of<B>(request: &Request<B>) -> Option<u64> {
+        request.extensions().get::<BodyLimit>().map(|limit| limit.0)
+    }
+
+    /// The limit a backend must apply: the request's own, or
+    /// [`DEFAULT_BODY_LIMIT`] when it carries none.
+    pub fn resolve<B>(request: &Request<B>) -> u64 {
+        BodyLimit::of(request).unwrap_or(DEFAULT_BODY_LIMIT)
+    }
+
+    /// The error a backend returns when the body is larger than `limit`.
+    pub fn exceeded(limit: u64) -> TransportError {
+        TransportError::new(
+            TransportErrorKind::BodyTooLarge,
+            format!("the response body is larger than the limit of {limit} bytes"),
+        )
+    }
+}
 
 /// A blocking HTTP transport.
 pub trait Transport {

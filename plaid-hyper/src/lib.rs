@@ -36,7 +36,9 @@
 //!   status into an error: every response is handed to plaid-core.
 //! - **Bodies.** A request body is sent whatever the method (GET, DELETE,
 //!   PATCH included) when it is not empty. The response body is read whole,
-//!   up to [`HyperTransport::body_limit`] bytes; status, version and
+//!   up to the request's
+//!   [`BodyLimit`] (`Config::with_body_limit`, 64 MiB by default), stopping
+//!   as soon as it is exceeded; status, version and
 //!   headers are kept as received.
 //! - **Connections.** One hyper-util client per transport, with its
 //!   keep-alive pool; clones of the transport share it.
@@ -51,7 +53,7 @@ use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper_util::client::legacy::{self, connect::Connect, connect::HttpConnector};
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 use plaid_core::transport::{
-    HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
+    BodyLimit, HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
 };
 use plaid_core::{AsyncTransport, Client, Config};
 
@@ -63,11 +65,6 @@ pub use hyper_util;
 pub use hyper_rustls;
 #[cfg(feature = "rustls")]
 pub use rustls;
-
-/// The default limit on the size of a response body: 64 MiB
-/// ([`plaid_core::transport::DEFAULT_BODY_LIMIT`] as a `usize`).
-#[allow(clippy::cast_possible_truncation)]
-pub const DEFAULT_BODY_LIMIT: usize = plaid_core::transport::DEFAULT_BODY_LIMIT as usize;
 
 /// The hyper-util client type a [`HyperTransport`] drives.
 pub type HyperClient<C> = legacy::Client<C, Full<Bytes>>;
@@ -113,7 +110,6 @@ pub fn https_client(config: Config) -> Client<HyperTransport<HttpsConnector>> {
 #[derive(Clone)]
 pub struct HyperTransport<C = HttpConnector> {
     client: HyperClient<C>,
-    body_limit: usize,
 }
 
 impl HyperTransport<HttpConnector> {
@@ -176,22 +172,7 @@ impl<C> HyperTransport<C> {
     /// A transport on a client you built, e.g.
     /// `legacy::Client::builder(TokioExecutor::new()).build(my_connector)`.
     pub fn with_client(client: HyperClient<C>) -> Self {
-        HyperTransport {
-            client,
-            body_limit: DEFAULT_BODY_LIMIT,
-        }
-    }
-
-    /// The same transport with another response body limit, in bytes. A
-    /// larger body fails with [`TransportErrorKind::BodyTooLarge`].
-    pub fn with_body_limit(mut self, limit: usize) -> Self {
-        self.body_limit = limit;
-        self
-    }
-
-    /// The response body limit, in bytes ([`DEFAULT_BODY_LIMIT`] unless set).
-    pub fn body_limit(&self) -> usize {
-        self.body_limit
+        HyperTransport { client }
     }
 
     /// The hyper-util client.
@@ -206,8 +187,9 @@ where
 {
     async fn execute(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         let timeout = Timeout::resolve(&request);
+        let limit = usize::try_from(BodyLimit::resolve(&request)).unwrap_or(usize::MAX);
         let request = request.map(|body| Full::new(Bytes::from(body)));
-        match tokio::time::timeout(timeout, self.round_trip(request)).await {
+        match tokio::time::timeout(timeout, self.round_trip(request, limit)).await {
             Ok(result) => result,
             Err(elapsed) => Err(TransportError::timeout(elapsed)),
         }
@@ -216,10 +198,11 @@ where
     async fn round_trip(
         &self,
         request: hyper::Request<Full<Bytes>>,
+        limit: usize,
     ) -> Result<HttpResponse, TransportError> {
         let response = self.client.request(request).await.map_err(request_error)?;
         let (parts, body) = response.into_parts();
-        let body = Limited::new(body, self.body_limit)
+        let body = Limited::new(body, limit)
             .collect()
             .await
             .map_err(body_error)?
@@ -232,7 +215,6 @@ impl<C> fmt::Debug for HyperTransport<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("HyperTransport")
             .field("connector", &std::any::type_name::<C>())
-            .field("body_limit", &self.body_limit)
             .finish()
     }
 }

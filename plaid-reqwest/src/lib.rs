@@ -34,7 +34,9 @@
 //!   cannot change it per request).
 //! - **Bodies.** A request body is sent whatever the method (GET, DELETE,
 //!   PATCH included) when it is not empty. The response body is read whole,
-//!   up to [`ReqwestTransport::body_limit`] bytes; headers, status and
+//!   up to the request's
+//!   [`BodyLimit`] (`Config::with_body_limit`, 64 MiB by default), stopping
+//!   as soon as it is exceeded; headers, status and
 //!   version are kept as received (the default features decompress nothing).
 //! - **Connections.** One `reqwest::Client` per transport, with its
 //!   keep-alive pool; clones of the transport share it.
@@ -46,13 +48,11 @@
 use std::fmt;
 
 use plaid_core::transport::{
-    HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
+    BodyLimit, HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
 };
 use plaid_core::{AsyncTransport, Client, Config, DEFAULT_TIMEOUT};
 
 pub use reqwest;
-
-pub use plaid_core::transport::DEFAULT_BODY_LIMIT;
 
 /// At most this much of an announced `Content-Length` is allocated up front.
 const PREALLOCATE_MAX: u64 = 1024 * 1024;
@@ -76,7 +76,6 @@ pub fn client(config: Config) -> Client<ReqwestTransport> {
 #[derive(Clone)]
 pub struct ReqwestTransport {
     client: reqwest::Client,
-    body_limit: u64,
 }
 
 impl ReqwestTransport {
@@ -108,22 +107,7 @@ impl ReqwestTransport {
     /// Build it with `redirect(reqwest::redirect::Policy::none())`: plaid-core
     /// expects to see 3xx responses, and reqwest's default follows them.
     pub fn with_client(client: reqwest::Client) -> Self {
-        ReqwestTransport {
-            client,
-            body_limit: DEFAULT_BODY_LIMIT,
-        }
-    }
-
-    /// The same transport with another response body limit, in bytes. A
-    /// larger body fails with [`TransportErrorKind::BodyTooLarge`].
-    pub fn with_body_limit(mut self, limit: u64) -> Self {
-        self.body_limit = limit;
-        self
-    }
-
-    /// The response body limit, in bytes ([`DEFAULT_BODY_LIMIT`] unless set).
-    pub fn body_limit(&self) -> u64 {
-        self.body_limit
+        ReqwestTransport { client }
     }
 
     /// The reqwest client.
@@ -133,6 +117,7 @@ impl ReqwestTransport {
 
     async fn execute(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         let timeout = Timeout::resolve(&request);
+        let limit = BodyLimit::resolve(&request);
         let mut request = reqwest::Request::try_from(request).map_err(transport_error)?;
         *request.timeout_mut() = Some(timeout);
 
@@ -146,15 +131,8 @@ impl ReqwestTransport {
         *http.version_mut() = response.version();
         *http.headers_mut() = std::mem::take(response.headers_mut());
 
-        let limit = self.body_limit;
-        let too_large = || {
-            TransportError::new(
-                TransportErrorKind::BodyTooLarge,
-                format!("the response body is larger than {limit} bytes"),
-            )
-        };
         if response.content_length().is_some_and(|len| len > limit) {
-            return Err(too_large());
+            return Err(BodyLimit::exceeded(limit));
         }
         let body = http.body_mut();
         if let Some(len) = response.content_length() {
@@ -163,7 +141,7 @@ impl ReqwestTransport {
         }
         while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
             if (body.len() + chunk.len()) as u64 > limit {
-                return Err(too_large());
+                return Err(BodyLimit::exceeded(limit));
             }
             body.extend_from_slice(&chunk);
         }
@@ -181,7 +159,6 @@ impl fmt::Debug for ReqwestTransport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ReqwestTransport")
             .field("client", &self.client)
-            .field("body_limit", &self.body_limit)
             .finish()
     }
 }

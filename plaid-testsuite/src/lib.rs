@@ -1750,6 +1750,19 @@ macro_rules! __suite_tests {
             $crate::assert_sandbox_accounts(&balance.accounts);
         }}
 
+        suite_test! { fn a_body_over_the_limit_is_refused_while_reading() {
+            use $crate::plaid_core::ErrorKind;
+            let sandbox = $crate::start_sandbox();
+            let limited = client!($crate::sandbox_config(&sandbox.url()).with_body_limit(4096));
+
+            // The category list is tens of kilobytes; one category is tiny.
+            let error = send!(limited.categories()).expect_err("over the limit");
+            assert_eq!(error.kind(), ErrorKind::BodyTooLarge, "{error}");
+            assert!(error.is_transport() && !error.is_api());
+            let category = send!(limited.category($crate::COFFEE_SHOP_ID)).expect("under the limit");
+            assert_eq!(category.id, $crate::COFFEE_SHOP_ID);
+        }}
+
         suite_test! { fn credentials_never_follow_a_redirect_to_another_server() {
             let sandbox = $crate::start_sandbox();
             let elsewhere = $crate::start_sandbox();

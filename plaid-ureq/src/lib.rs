@@ -28,7 +28,9 @@
 //!   pass to [`UreqTransport::with_agent`] too.
 //! - **Bodies.** A request body is sent whatever the method (GET, DELETE,
 //!   PATCH included) when it is not empty. The response body is read whole,
-//!   up to [`UreqTransport::body_limit`] bytes; headers and status are kept
+//!   up to the request's
+//!   [`BodyLimit`] (`Config::with_body_limit`, 64 MiB by default), stopping
+//!   as soon as it is exceeded; headers and status are kept
 //!   as received (no decompression is done).
 //! - **Connections.** One agent per transport, with ureq's keep-alive pool;
 //!   clones of the transport share it.
@@ -41,13 +43,11 @@ use std::time::Duration;
 
 use plaid_core::http::{Request, Response};
 use plaid_core::transport::{
-    HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
+    BodyLimit, HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
 };
 use plaid_core::{Client, Config, DEFAULT_TIMEOUT, Transport};
 
 pub use ureq;
-
-pub use plaid_core::transport::DEFAULT_BODY_LIMIT;
 
 /// A [`Client`] on a fresh [`UreqTransport`].
 ///
@@ -66,7 +66,6 @@ pub fn client(config: Config) -> Client<UreqTransport> {
 #[derive(Clone)]
 pub struct UreqTransport {
     agent: ureq::Agent,
-    body_limit: u64,
 }
 
 impl UreqTransport {
@@ -87,22 +86,7 @@ impl UreqTransport {
     /// off, `http_status_as_error(false)` and the request's timeout (or
     /// [`DEFAULT_TIMEOUT`]) as its global timeout.
     pub fn with_agent(agent: ureq::Agent) -> Self {
-        UreqTransport {
-            agent,
-            body_limit: DEFAULT_BODY_LIMIT,
-        }
-    }
-
-    /// The same transport with another response body limit, in bytes. A
-    /// larger body fails with [`TransportErrorKind::BodyTooLarge`].
-    pub fn with_body_limit(mut self, limit: u64) -> Self {
-        self.body_limit = limit;
-        self
-    }
-
-    /// The response body limit, in bytes ([`DEFAULT_BODY_LIMIT`] unless set).
-    pub fn body_limit(&self) -> u64 {
-        self.body_limit
+        UreqTransport { agent }
     }
 
     /// The agent.
@@ -112,6 +96,7 @@ impl UreqTransport {
 
     fn execute(&self, request: HttpRequest) -> Result<HttpResponse, ureq::Error> {
         let timeout = Timeout::resolve(&request);
+        let limit = BodyLimit::resolve(&request);
         let (parts, body) = request.into_parts();
         let mut response = if body.is_empty() {
             // `()` sends no body and no `Content-Length: 0` on a GET.
@@ -123,7 +108,7 @@ impl UreqTransport {
         let body = response
             .body_mut()
             .with_config()
-            .limit(self.body_limit)
+            .limit(limit)
             .read_to_vec()?;
         let (parts, _) = response.into_parts();
         Ok(HttpResponse::from_parts(parts, body))
@@ -155,7 +140,6 @@ impl fmt::Debug for UreqTransport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("UreqTransport")
             .field("agent", &self.agent)
-            .field("body_limit", &self.body_limit)
             .finish()
     }
 }

@@ -20,7 +20,7 @@ use crate::error::{ApiError, Error};
 use crate::form;
 use crate::models::Outcome;
 use crate::secret::AccessToken;
-use crate::transport::{HttpRequest, HttpResponse, Timeout};
+use crate::transport::{BodyLimit, HttpRequest, HttpResponse, Timeout};
 
 /// The form content type the legacy API expects.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
@@ -147,7 +147,8 @@ impl<'a> LegacyRequest<'a> {
             .uri(url)
             .header(USER_AGENT, HeaderValue::from_static(super::USER_AGENT))
             .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .extension(Timeout(config.timeout()));
+            .extension(Timeout(config.timeout()))
+            .extension(BodyLimit(config.body_limit()));
         if has_body {
             builder = builder.header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
         }
