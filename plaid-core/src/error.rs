@@ -213,7 +213,9 @@ impl Error {
         let mut error = Error::new(ErrorKind::Decode, "the response body could not be decoded");
         error.inner.status = Some(status);
         error.inner.request_id = request_id;
-        error.inner.path = path.filter(|p| !p.is_empty() && p != ".");
+        // serde_path_to_error says "." for the root and "?" for "nowhere
+        // in particular" (a syntax error before any field): neither is a path.
+        error.inner.path = path.filter(|p| !p.is_empty() && p != "." && p != "?");
         error.inner.source = Some(Box::new(source));
         error.inner.body = Some(body);
         error
