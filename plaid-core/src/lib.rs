@@ -7,13 +7,34 @@
 //! a backend crate (`plaid-reqwest`, `plaid-ureq`, `plaid-hyper`) or your own
 //! code moves the bytes through the [`Transport`] or [`AsyncTransport`] trait.
 //!
-//! - [`Config`]: environment, API keys, default access token and timeout.
+//! - [`Config`]: environment, API keys, default access token, timeout,
+//!   retry policy and response size limit. No global state.
 //! - [`endpoints`]: one descriptor per API call, usable without a client.
 //! - [`Client`]: the methods users call, written once for every transport.
 //! - [`Error`]: one error type with a [`kind`](Error::kind) and predicates.
 //! - [`models`]: typed responses; open enums keep values they do not know.
 //! - [`secret`]: newtypes that print `[redacted]`.
 //! - [`Login`], [`MfaAnswer`], [`AddOptions`], [`GetOptions`]: typed inputs.
+//! - [`retry`]: the pure retry policy the client's drivers follow.
+//! - [`family`]: how the legacy API encodes requests and errors.
+//!
+//! Reading a user's data needs only a client and a transport:
+//!
+//! ```
+//! use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
+//! use plaid_core::{Client, Config, http};
+//!
+//! // A canned transport; in real code, a backend crate's transport.
+//! let transport = |_request: HttpRequest| -> Result<HttpResponse, TransportError> {
+//!     let body = br#"{"accounts": [], "access_token": "test_bofa"}"#.to_vec();
+//!     Ok(http::Response::builder().status(200).body(body).expect("a valid response"))
+//! };
+//! let client = Client::new(Config::sandbox("http://127.0.0.1:8080")?, transport)
+//!     .with_access_token("test_bofa");
+//! let balance = client.balance().send()?;
+//! assert!(balance.accounts.is_empty());
+//! # Ok::<(), plaid_core::Error>(())
+//! ```
 #![deny(missing_docs)]
 #![cfg_attr(
     not(test),
