@@ -28,8 +28,7 @@ use crate::family;
 use crate::retry::{self, Attempt, AttemptOutcome, RetryDecision, RetryPolicy};
 use crate::secret::AccessToken;
 use crate::transport::{
-    AsyncTransport, BodyLimit, BoxFuture, HttpRequest, HttpResponse, Timeout, Transport,
-    TransportError,
+    AsyncTransport, BoxFuture, HttpRequest, HttpResponse, Timeout, Transport, TransportError,
 };
 
 mod sealed {
@@ -237,27 +236,23 @@ impl<'c, T, E: Endpoint, M: ResponseMode> Call<'c, T, E, M> {
 
     /// The exact request this call would send.
     pub fn to_request(&self) -> Result<HttpRequest, Error> {
-        let endpoint = match &self.endpoint {
-            Ok(endpoint) => endpoint,
-            Err(error) => return Err(error.duplicate()),
-        };
-        let mut request = endpoint.to_request(self.config)?;
-        if let Some(timeout) = self.timeout {
-            request.extensions_mut().insert(Timeout(timeout));
+        match &self.endpoint {
+            Ok(endpoint) => build_request(endpoint, self.config, self.timeout),
+            Err(error) => Err(error.duplicate()),
         }
-        Ok(request)
     }
 
-    /// The request to send and the retry driver for it.
-    fn into_attempts(self) -> Result<(HttpRequest, Retrier), Error> {
+    /// The call taken apart for sending.
+    fn into_attempts(self) -> Result<Attempts<'c, E>, Error> {
         let endpoint = self.endpoint?;
-        let mut request = endpoint.to_request(self.config)?;
-        if let Some(timeout) = self.timeout {
-            request.extensions_mut().insert(Timeout(timeout));
-        }
         let policy = self.retry.unwrap_or_else(|| self.config.retry());
-        let retrier = Retrier::new(policy, endpoint.is_idempotent(), &request);
-        Ok((request, retrier))
+        let retrier = Retrier::new(policy, endpoint.is_idempotent());
+        Ok(Attempts {
+            endpoint,
+            config: self.config,
+            timeout: self.timeout,
+            retrier,
+        })
     }
 }
 
@@ -266,14 +261,11 @@ impl<T: Transport, E: Endpoint, M: ResponseMode> Call<'_, T, E, M> {
     /// allows.
     pub fn send(self) -> Result<M::Output<E>, Error> {
         let transport = self.transport;
-        let (mut request, mut retrier) = self.into_attempts()?;
+        let mut attempts = self.into_attempts()?;
         loop {
-            let result = transport.send(request);
-            match retrier.next(&result) {
-                Some((wait, again)) => {
-                    std::thread::sleep(wait);
-                    request = again;
-                }
+            let result = transport.send(attempts.request()?);
+            match attempts.retrier.next(&result) {
+                Some(wait) => std::thread::sleep(wait),
                 None => return M::finish::<E>(result?),
             }
         }
@@ -283,7 +275,7 @@ impl<T: Transport, E: Endpoint, M: ResponseMode> Call<'_, T, E, M> {
 impl<'c, T, E, M> IntoFuture for Call<'c, T, E, M>
 where
     T: AsyncTransport + 'c,
-    E: Endpoint + 'c,
+    E: Endpoint + Send + 'c,
     M: ResponseMode,
 {
     type Output = Result<M::Output<E>, Error>;
@@ -291,18 +283,13 @@ where
 
     fn into_future(self) -> Self::IntoFuture {
         let transport = self.transport;
-        // The request is built before the future starts, so the endpoint
-        // value never has to be `Send`.
         let attempts = self.into_attempts();
         Box::pin(async move {
-            let (mut request, mut retrier) = attempts?;
+            let mut attempts = attempts?;
             loop {
-                let result = transport.send(request).await;
-                match retrier.next(&result) {
-                    Some((wait, again)) => {
-                        transport.sleep(wait).await;
-                        request = again;
-                    }
+                let result = transport.send(attempts.request()?).await;
+                match attempts.retrier.next(&result) {
+                    Some(wait) => transport.sleep(wait).await,
                     None => return M::finish::<E>(result?),
                 }
             }
@@ -310,37 +297,61 @@ where
     }
 }
 
+/// Builds an endpoint's request under `config`, with a per-call timeout.
+fn build_request<E: Endpoint>(
+    endpoint: &E,
+    config: &Config,
+    timeout: Option<Duration>,
+) -> Result<HttpRequest, Error> {
+    let mut request = endpoint.to_request(config)?;
+    if let Some(timeout) = timeout {
+        request.extensions_mut().insert(Timeout(timeout));
+    }
+    Ok(request)
+}
+
+/// A call being sent: its descriptor and settings, so that each attempt
+/// builds its request afresh (no copy is kept for a retry that rarely
+/// comes), and the retry state.
+struct Attempts<'c, E> {
+    endpoint: E,
+    config: &'c Config,
+    timeout: Option<Duration>,
+    retrier: Retrier,
+}
+
+impl<E: Endpoint> Attempts<'_, E> {
+    fn request(&self) -> Result<HttpRequest, Error> {
+        build_request(&self.endpoint, self.config, self.timeout)
+    }
+}
+
 /// The state of one call's attempts, shared by the blocking and the async
-/// driver: it asks the [`RetryPolicy`] after each attempt and hands back the
-/// next request to send. Calls that can never be retried keep no copy of
-/// the request.
+/// driver: it asks the [`RetryPolicy`] after each attempt.
 struct Retrier {
     policy: RetryPolicy,
     idempotent: bool,
     started: Instant,
     attempts: u32,
-    template: Option<HttpRequest>,
 }
 
 impl Retrier {
-    fn new(policy: RetryPolicy, idempotent: bool, request: &HttpRequest) -> Self {
+    fn new(policy: RetryPolicy, idempotent: bool) -> Self {
         Retrier {
             policy,
             idempotent,
             started: Instant::now(),
             attempts: 0,
-            template: policy.may_retry(idempotent).then(|| duplicate(request)),
         }
     }
 
-    /// After an attempt: how long to wait and what to send next, or `None`
+    /// After an attempt: how long to wait before the next one, or `None`
     /// to return this attempt's result.
-    fn next(
-        &mut self,
-        result: &Result<HttpResponse, TransportError>,
-    ) -> Option<(Duration, HttpRequest)> {
+    fn next(&mut self, result: &Result<HttpResponse, TransportError>) -> Option<Duration> {
         self.attempts += 1;
-        let template = self.template.as_ref()?;
+        if !self.policy.may_retry(self.idempotent) {
+            return None;
+        }
         let outcome = match result {
             Ok(response) if response.status().is_success() => return None,
             Ok(response) => AttemptOutcome::Response(response.status(), response.headers()),
@@ -355,27 +366,10 @@ impl Retrier {
             jitter: retry::jitter(),
         };
         match self.policy.decide(&attempt) {
-            RetryDecision::RetryAfter(wait) => Some((wait, duplicate(template))),
+            RetryDecision::RetryAfter(wait) => Some(wait),
             RetryDecision::Stop => None,
         }
     }
-}
-
-/// A copy of a request as plaid-core builds it (its only extensions are the
-/// [`Timeout`] and the [`BodyLimit`]).
-fn duplicate(request: &HttpRequest) -> HttpRequest {
-    let mut copy = http::Request::new(request.body().clone());
-    *copy.method_mut() = request.method().clone();
-    *copy.uri_mut() = request.uri().clone();
-    *copy.version_mut() = request.version();
-    *copy.headers_mut() = request.headers().clone();
-    if let Some(timeout) = request.extensions().get::<Timeout>() {
-        copy.extensions_mut().insert(*timeout);
-    }
-    if let Some(limit) = request.extensions().get::<BodyLimit>() {
-        copy.extensions_mut().insert(*limit);
-    }
-    copy
 }
 
 impl<T, E, M> fmt::Debug for Call<'_, T, E, M> {

@@ -93,12 +93,15 @@ pub struct MfaChallenge {
     pub access_token: AccessToken,
 }
 
+/// The challenge as sent: the `mfa` field is kept as raw JSON text and
+/// decoded once its `type` is known (no intermediate `serde_json::Value`).
+/// Like every model here, it decodes from JSON text (`serde_json`).
 #[derive(Deserialize)]
-struct RawChallenge {
+struct RawChallenge<'a> {
     #[serde(rename = "type")]
     kind: String,
-    #[serde(default)]
-    mfa: serde_json::Value,
+    #[serde(default, borrow)]
+    mfa: Option<&'a serde_json::value::RawValue>,
     access_token: AccessToken,
 }
 
@@ -114,30 +117,27 @@ impl<'de> Deserialize<'de> for MfaChallenge {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error as _;
         let raw = RawChallenge::deserialize(deserializer)?;
-        let typed = |what: &str| format!("`mfa` is not a valid {what} challenge");
+        let text = raw.mfa.map_or("null", serde_json::value::RawValue::get);
+        let invalid =
+            |what: &str| D::Error::custom(format!("`mfa` is not a valid {what} challenge"));
         let mfa = match raw.kind.as_str() {
-            "questions" => Mfa::Questions(
-                serde_json::from_value(raw.mfa)
-                    .map_err(|_| D::Error::custom(typed("questions")))?,
-            ),
-            "list" => Mfa::List(
-                serde_json::from_value(raw.mfa).map_err(|_| D::Error::custom(typed("list")))?,
-            ),
+            "questions" => {
+                Mfa::Questions(serde_json::from_str(text).map_err(|_| invalid("questions"))?)
+            }
+            "list" => Mfa::List(serde_json::from_str(text).map_err(|_| invalid("list"))?),
             "device" => {
-                let body: DeviceBody = serde_json::from_value(raw.mfa)
-                    .map_err(|_| D::Error::custom(typed("device")))?;
+                let body: DeviceBody = serde_json::from_str(text).map_err(|_| invalid("device"))?;
                 let message = match body {
                     DeviceBody::Object { message } | DeviceBody::Text(message) => message,
                 };
                 Mfa::Device { message }
             }
-            "selections" => Mfa::Selections(
-                serde_json::from_value(raw.mfa)
-                    .map_err(|_| D::Error::custom(typed("selections")))?,
-            ),
+            "selections" => {
+                Mfa::Selections(serde_json::from_str(text).map_err(|_| invalid("selections"))?)
+            }
             _ => Mfa::Unknown {
+                mfa: serde_json::from_str(text).map_err(|_| invalid("raw JSON"))?,
                 kind: raw.kind,
-                mfa: raw.mfa,
             },
         };
         Ok(MfaChallenge {

@@ -1,0 +1,1277 @@
+//! End-to-end benchmark of plaid-rs: `cargo run --release -p plaid-bench`.
+//!
+//! Starts an embedded `plaid-sandbox` on loopback (request recording off)
+//! and, for each backend (ureq, reqwest, hyper), measures requests/s and
+//! p50/p99 latency of a small call (`balance` on `test_bofa`) and a large call
+//! (`connect_get` on `test_bulk_10000`, 10,000 transactions), sequential and,
+//! for the async backends, with 16 calls in flight. Beside each one runs a
+//! raw baseline: the same HTTP request sent with the same underlying client
+//! (ureq agent / reqwest client / hyper-util client with the same settings
+//! and connection reuse), decoded with serde_json into plain structs. The
+//! wrapper's overhead is the ratio of the two.
+//!
+//! It also measures the sandbox alone (a minimal keep-alive client on std
+//! sockets that decodes nothing) and the sandbox's share of the CPU in
+//! every measurement, and drives the official python client
+//! (`bench/python_peer.py`, `plaid-python-legacy==1.5.1`) through the same
+//! two flows against the same sandbox.
+//!
+//! Rounds are interleaved (every case once per round, wrapper and raw side by
+//! side) and the median of the rounds is reported. Options:
+//! `--rounds N` (9), `--small-secs S` (0.3), `--large-secs S` (0.5),
+//! `--concurrency N` (16), `--no-python`, `--only BACKEND[,..]`, `--diag`
+//! (ablations of the hyper wrapper), `--aa` (raw against raw: the noise floor). The python interpreter is
+//! `$PLAID_BENCH_PYTHON`, else the peer test's venv (`target/peer-venv`),
+//! else a venv created once under `target/bench-venv`.
+
+mod plain;
+
+use std::future::Future;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use plaid_core::{Config, DEFAULT_TIMEOUT};
+use plaid_hyper::http_body_util::{BodyExt, Full};
+use plaid_hyper::hyper_util::client::legacy::{self, connect::HttpConnector};
+use plaid_hyper::hyper_util::rt::{TokioExecutor, TokioTimer};
+use tokio::runtime::Runtime;
+
+const SMALL_TOKEN: &str = "test_bofa";
+const LARGE_N: usize = 10_000;
+const LARGE_TOKEN: &str = "test_bulk_10000";
+const BODY_LIMIT: u64 = plaid_core::transport::DEFAULT_BODY_LIMIT;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CallKind {
+    Small,
+    Large,
+}
+
+impl CallKind {
+    fn label(self) -> &'static str {
+        match self {
+            CallKind::Small => "balance",
+            CallKind::Large => "connect_get 10k",
+        }
+    }
+}
+
+struct Opts {
+    rounds: usize,
+    small: Duration,
+    large: Duration,
+    concurrency: usize,
+    python: bool,
+    only: Vec<String>,
+    diag: bool,
+    aa: bool,
+}
+
+impl Opts {
+    fn parse() -> Opts {
+        let mut opts = Opts {
+            rounds: 9,
+            small: Duration::from_secs_f64(0.3),
+            large: Duration::from_secs_f64(0.5),
+            concurrency: 16,
+            python: true,
+            only: Vec::new(),
+            diag: false,
+            aa: false,
+        };
+        let mut args = std::env::args().skip(1);
+        while let Some(arg) = args.next() {
+            let value = |args: &mut std::iter::Skip<std::env::Args>| -> f64 {
+                args.next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or_else(|| panic!("{arg} needs a number"))
+            };
+            match arg.as_str() {
+                "--rounds" => opts.rounds = value(&mut args) as usize,
+                "--small-secs" => opts.small = Duration::from_secs_f64(value(&mut args)),
+                "--large-secs" => opts.large = Duration::from_secs_f64(value(&mut args)),
+                "--concurrency" => opts.concurrency = value(&mut args) as usize,
+                "--no-python" => opts.python = false,
+                "--diag" => opts.diag = true,
+                "--aa" => opts.aa = true,
+                "--only" => opts.only.extend(
+                    args.next()
+                        .unwrap_or_default()
+                        .split(',')
+                        .map(str::to_owned),
+                ),
+                other => panic!("unknown option {other}"),
+            }
+        }
+        opts
+    }
+
+    fn duration(&self, call: CallKind) -> Duration {
+        match call {
+            CallKind::Small => self.small,
+            CallKind::Large => self.large,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// CPU accounting from /proc (Linux): the sandbox's connection threads versus
+// the whole process.
+
+/// utime + stime, in clock ticks, from a `/proc/.../stat` line.
+fn ticks(stat: &str) -> u64 {
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // Fields after the comm: state is [0], utime is [11], stime is [12].
+    let get = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    get(11) + get(12)
+}
+
+/// CPU time (ns, from `/proc/self/task/*/schedstat`) of the threads alive
+/// now: the sandbox's connection threads and every other thread (the client).
+#[derive(Clone, Copy, Default)]
+struct Cpu {
+    sandbox: u64,
+    client: u64,
+}
+
+fn cpu_snapshot() -> Cpu {
+    let mut cpu = Cpu::default();
+    if let Ok(tasks) = std::fs::read_dir("/proc/self/task") {
+        for task in tasks.flatten() {
+            let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+            let ns = std::fs::read_to_string(task.path().join("schedstat"))
+                .ok()
+                .and_then(|s| {
+                    s.split_whitespace()
+                        .next()
+                        .and_then(|v| v.parse::<u64>().ok())
+                })
+                .unwrap_or(0);
+            if comm.starts_with("plaid-sandbox") {
+                cpu.sandbox += ns;
+            } else {
+                cpu.client += ns;
+            }
+        }
+    }
+    cpu
+}
+
+/// The whole process's CPU ticks (exited threads included).
+fn process_ticks() -> u64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .map(|s| ticks(&s))
+        .unwrap_or(0)
+}
+
+// ---------------------------------------------------------------------------
+// Samples.
+
+/// One round of one case.
+struct Sample {
+    calls: usize,
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+    /// Sandbox and client CPU time (ns) during the round.
+    cpu: (u64, u64),
+}
+
+impl Sample {
+    fn rps(&self) -> f64 {
+        self.calls as f64 / self.elapsed.as_secs_f64()
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+/// Summary of every round of a case: median req/s over rounds, p50/p99 over
+/// every call of every round, the sandbox's share of the process CPU.
+#[derive(Clone, Copy)]
+struct Summary {
+    rps: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    sandbox_share: f64,
+    /// Median over rounds of the client's CPU time per call, µs.
+    client_us: f64,
+    /// Median over rounds of the sandbox's CPU time per call, µs.
+    sandbox_us: f64,
+    calls: usize,
+}
+
+fn summarise(samples: &[Sample]) -> Summary {
+    let rps = median(samples.iter().map(Sample::rps).collect());
+    let mut all: Vec<f64> = samples
+        .iter()
+        .flat_map(|s| s.latencies.iter().map(|d| d.as_secs_f64() * 1e3))
+        .collect();
+    all.sort_by(f64::total_cmp);
+    let pct = |p: f64| -> f64 {
+        if all.is_empty() {
+            return f64::NAN;
+        }
+        let rank = ((p * all.len() as f64).ceil() as usize).clamp(1, all.len());
+        all[rank - 1]
+    };
+    let (sandbox, client) = samples
+        .iter()
+        .fold((0, 0), |acc, s| (acc.0 + s.cpu.0, acc.1 + s.cpu.1));
+    let per_call = |f: fn(&Sample) -> u64| {
+        median(
+            samples
+                .iter()
+                .map(|s| f(s) as f64 / 1e3 / s.calls.max(1) as f64)
+                .collect(),
+        )
+    };
+    Summary {
+        rps,
+        p50_ms: pct(0.50),
+        p99_ms: pct(0.99),
+        sandbox_share: if sandbox + client == 0 {
+            f64::NAN
+        } else {
+            sandbox as f64 / (sandbox + client) as f64
+        },
+        client_us: per_call(|s| s.cpu.1),
+        sandbox_us: per_call(|s| s.cpu.0),
+        calls: all.len(),
+    }
+}
+
+fn run_sync(duration: Duration, mut call: impl FnMut()) -> Sample {
+    let cpu0 = cpu_snapshot();
+    let start = Instant::now();
+    let deadline = start + duration;
+    let mut latencies = Vec::with_capacity(4096);
+    while Instant::now() < deadline {
+        let t = Instant::now();
+        call();
+        latencies.push(t.elapsed());
+    }
+    let elapsed = start.elapsed();
+    let cpu1 = cpu_snapshot();
+    Sample {
+        calls: latencies.len(),
+        elapsed,
+        latencies,
+        cpu: (
+            cpu1.sandbox.saturating_sub(cpu0.sandbox),
+            cpu1.client.saturating_sub(cpu0.client),
+        ),
+    }
+}
+
+/// One client thread's call loop body.
+type BoxedCall = Box<dyn FnMut() + Send>;
+
+fn run_threads(duration: Duration, threads: usize, make: impl Fn() -> BoxedCall) -> Sample {
+    let cpu0 = cpu_snapshot();
+    let start = Instant::now();
+    let deadline = start + duration;
+    // The calls (and their connections) are kept until after the CPU
+    // snapshot, so the sandbox threads serving them are still there to read.
+    let (latencies, calls): (Vec<Duration>, Vec<BoxedCall>) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let mut call = make();
+                scope.spawn(move || {
+                    let mut latencies = Vec::with_capacity(4096);
+                    while Instant::now() < deadline {
+                        let t = Instant::now();
+                        call();
+                        latencies.push(t.elapsed());
+                    }
+                    (latencies, call)
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        let mut calls = Vec::new();
+        for handle in handles {
+            let (latencies, call) = handle.join().expect("a client thread panicked");
+            all.extend(latencies);
+            calls.push(call);
+        }
+        (all, calls)
+    });
+    let elapsed = start.elapsed();
+    let cpu1 = cpu_snapshot();
+    drop(calls);
+    Sample {
+        calls: latencies.len(),
+        elapsed,
+        latencies,
+        cpu: (
+            cpu1.sandbox.saturating_sub(cpu0.sandbox),
+            cpu1.client.saturating_sub(cpu0.client),
+        ),
+    }
+}
+
+fn run_async<F, Fut>(rt: &Runtime, duration: Duration, concurrency: usize, call: F) -> Sample
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let cpu0 = cpu_snapshot();
+    let start = Instant::now();
+    let deadline = start + duration;
+    let latencies = rt.block_on(async move {
+        let handles: Vec<_> = (0..concurrency)
+            .map(|_| {
+                let call = call.clone();
+                tokio::spawn(async move {
+                    let mut latencies = Vec::with_capacity(4096);
+                    while Instant::now() < deadline {
+                        let t = Instant::now();
+                        call().await;
+                        latencies.push(t.elapsed());
+                    }
+                    latencies
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for handle in handles {
+            all.extend(handle.await.expect("a client task panicked"));
+        }
+        all
+    });
+    let elapsed = start.elapsed();
+    let cpu1 = cpu_snapshot();
+    Sample {
+        calls: latencies.len(),
+        elapsed,
+        latencies,
+        cpu: (
+            cpu1.sandbox.saturating_sub(cpu0.sandbox),
+            cpu1.client.saturating_sub(cpu0.client),
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The exact requests plaid-core sends, for the raw baselines.
+
+struct Wire {
+    url: String,
+    body: Bytes,
+    user_agent: String,
+}
+
+fn wire(config: &Config, call: CallKind) -> Wire {
+    let client = plaid_core::Client::new(config.clone(), ()).with_access_token(match call {
+        CallKind::Small => SMALL_TOKEN,
+        CallKind::Large => LARGE_TOKEN,
+    });
+    let request = match call {
+        CallKind::Small => client.balance().to_request(),
+        CallKind::Large => client.connect_get().to_request(),
+    }
+    .expect("request");
+    assert_eq!(request.method(), "POST");
+    Wire {
+        url: request.uri().to_string(),
+        body: Bytes::from(request.body().clone()),
+        user_agent: request.headers()["user-agent"]
+            .to_str()
+            .expect("ascii")
+            .to_owned(),
+    }
+}
+
+const FORM: &str = "application/x-www-form-urlencoded";
+const JSON: &str = "application/json";
+
+/// What both sides check on every call (cheap, equal on both sides).
+fn check_small(accounts: usize) {
+    assert!(accounts > 0, "no accounts");
+}
+
+fn check_large(transactions: usize) {
+    assert_eq!(transactions, LARGE_N, "wrong transaction count");
+}
+
+fn decode_raw(call: CallKind, body: &[u8]) {
+    match call {
+        CallKind::Small => {
+            let parsed: plain::Accounts = serde_json::from_slice(body).expect("decode");
+            check_small(parsed.accounts.len());
+            std::hint::black_box(parsed);
+        }
+        CallKind::Large => {
+            let parsed: plain::Connect = serde_json::from_slice(body).expect("decode");
+            check_large(parsed.transactions.as_ref().map_or(0, Vec::len));
+            std::hint::black_box(parsed);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Cases.
+
+/// Sequential async calls run on a current-thread runtime (one client task,
+/// its connection task on the same thread: the least scheduling noise);
+/// concurrent ones on a multi-thread runtime with one worker per CPU.
+struct Runtimes {
+    single: Runtime,
+    multi: Runtime,
+}
+
+impl Runtimes {
+    fn new() -> Runtimes {
+        Runtimes {
+            single: tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("tokio runtime"),
+            multi: tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .expect("tokio runtime"),
+        }
+    }
+
+    fn for_concurrency(&self, concurrency: usize) -> &Runtime {
+        if concurrency == 1 {
+            &self.single
+        } else {
+            &self.multi
+        }
+    }
+}
+
+type Runner<'a> = Box<dyn FnMut(Duration) -> Sample + 'a>;
+
+struct Case<'a> {
+    backend: &'static str,
+    wrapper: bool,
+    call: CallKind,
+    concurrency: usize,
+    run: Runner<'a>,
+    samples: Vec<Sample>,
+}
+
+/// The wrapper flags of the raw instances to build: `[false]`, or with
+/// `--aa` `[true, false]` after dropping the wrapper case just pushed (an
+/// A/A run: a second raw instance in the wrapper's place measures the noise
+/// floor of the comparison).
+fn raw_slots(opts: &Opts, cases: &mut Vec<Case<'_>>) -> Vec<bool> {
+    if opts.aa {
+        cases.pop();
+        vec![true, false]
+    } else {
+        vec![false]
+    }
+}
+
+fn ureq_cases<'a>(config: &Config, opts: &Opts) -> Vec<Case<'a>> {
+    let mut cases = Vec::new();
+    for call in [CallKind::Small, CallKind::Large] {
+        let token = if call == CallKind::Small {
+            SMALL_TOKEN
+        } else {
+            LARGE_TOKEN
+        };
+        let client = plaid_ureq::client(config.clone()).with_access_token(token);
+        cases.push(Case {
+            backend: "ureq",
+            wrapper: true,
+            call,
+            concurrency: 1,
+            run: Box::new(move |d| {
+                run_sync(d, || match call {
+                    CallKind::Small => {
+                        let r = client.balance().send().expect("balance");
+                        check_small(r.accounts.len());
+                        std::hint::black_box(r);
+                    }
+                    CallKind::Large => {
+                        let r = client.connect_get().send().expect("connect_get");
+                        check_large(r.transactions.as_ref().map_or(0, Vec::len));
+                        std::hint::black_box(r);
+                    }
+                })
+            }),
+            samples: Vec::new(),
+        });
+        // Raw: an agent with the settings UreqTransport::new uses. With
+        // --aa, a second raw instance takes the wrapper's place.
+        for slot in raw_slots(opts, &mut cases) {
+            let agent_config = plaid_ureq::ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .max_redirects(0)
+                .timeout_global(Some(DEFAULT_TIMEOUT))
+                .build();
+            let agent = plaid_ureq::ureq::Agent::new_with_config(agent_config);
+            let w = wire(config, call);
+            cases.push(Case {
+                backend: "ureq",
+                wrapper: slot,
+                call,
+                concurrency: 1,
+                run: Box::new(move |d| {
+                    run_sync(d, || {
+                        let mut response = agent
+                            .post(&w.url)
+                            .header("user-agent", &w.user_agent)
+                            .header("accept", JSON)
+                            .header("content-type", FORM)
+                            .send(&w.body[..])
+                            .expect("raw ureq");
+                        assert_eq!(response.status(), 200);
+                        let body = response
+                            .body_mut()
+                            .with_config()
+                            .limit(BODY_LIMIT)
+                            .read_to_vec()
+                            .expect("raw ureq body");
+                        decode_raw(call, &body);
+                    })
+                }),
+                samples: Vec::new(),
+            });
+        }
+    }
+    cases
+}
+
+fn reqwest_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<'a>> {
+    let mut cases = Vec::new();
+    for concurrency in [1, opts.concurrency] {
+        let rt = rts.for_concurrency(concurrency);
+        for call in [CallKind::Small, CallKind::Large] {
+            let token = if call == CallKind::Small {
+                SMALL_TOKEN
+            } else {
+                LARGE_TOKEN
+            };
+            let client = plaid_reqwest::client(config.clone()).with_access_token(token);
+            let f = move || {
+                let client = client.clone();
+                async move {
+                    match call {
+                        CallKind::Small => {
+                            let r = client.balance().await.expect("balance");
+                            check_small(r.accounts.len());
+                            std::hint::black_box(r);
+                        }
+                        CallKind::Large => {
+                            let r = client.connect_get().await.expect("connect_get");
+                            check_large(r.transactions.as_ref().map_or(0, Vec::len));
+                            std::hint::black_box(r);
+                        }
+                    }
+                }
+            };
+            cases.push(Case {
+                backend: "reqwest",
+                wrapper: true,
+                call,
+                concurrency,
+                run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
+                samples: Vec::new(),
+            });
+            // Raw: a client with the settings ReqwestTransport::new uses.
+            for slot in raw_slots(opts, &mut cases) {
+                let raw = plaid_reqwest::reqwest::Client::builder()
+                    .redirect(plaid_reqwest::reqwest::redirect::Policy::none())
+                    .timeout(DEFAULT_TIMEOUT)
+                    .build()
+                    .expect("reqwest client");
+                let w = std::sync::Arc::new(wire(config, call));
+                let f = move || {
+                    let raw = raw.clone();
+                    let w = std::sync::Arc::clone(&w);
+                    async move {
+                        let response = raw
+                            .post(w.url.as_str())
+                            .header("user-agent", w.user_agent.as_str())
+                            .header("accept", JSON)
+                            .header("content-type", FORM)
+                            .body(w.body.clone())
+                            .send()
+                            .await
+                            .expect("raw reqwest");
+                        assert_eq!(response.status(), 200);
+                        let body = response.bytes().await.expect("raw reqwest body");
+                        decode_raw(call, &body);
+                    }
+                };
+                cases.push(Case {
+                    backend: "reqwest",
+                    wrapper: slot,
+                    call,
+                    concurrency,
+                    run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
+                    samples: Vec::new(),
+                });
+            }
+        }
+    }
+    cases
+}
+
+fn hyper_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<'a>> {
+    let mut cases = Vec::new();
+    for concurrency in [1, opts.concurrency] {
+        let rt = rts.for_concurrency(concurrency);
+        for call in [CallKind::Small, CallKind::Large] {
+            let token = if call == CallKind::Small {
+                SMALL_TOKEN
+            } else {
+                LARGE_TOKEN
+            };
+            let client = plaid_hyper::client(config.clone()).with_access_token(token);
+            let f = move || {
+                let client = client.clone();
+                async move {
+                    match call {
+                        CallKind::Small => {
+                            let r = client.balance().await.expect("balance");
+                            check_small(r.accounts.len());
+                            std::hint::black_box(r);
+                        }
+                        CallKind::Large => {
+                            let r = client.connect_get().await.expect("connect_get");
+                            check_large(r.transactions.as_ref().map_or(0, Vec::len));
+                            std::hint::black_box(r);
+                        }
+                    }
+                }
+            };
+            cases.push(Case {
+                backend: "hyper",
+                wrapper: true,
+                call,
+                concurrency,
+                run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
+                samples: Vec::new(),
+            });
+            // Raw: a hyper-util client built as HyperTransport::new builds it.
+            for slot in raw_slots(opts, &mut cases) {
+                let raw: legacy::Client<HttpConnector, Full<Bytes>> =
+                    legacy::Client::builder(TokioExecutor::new())
+                        .pool_timer(TokioTimer::new())
+                        .build(HttpConnector::new());
+                let w = std::sync::Arc::new(wire(config, call));
+                let f = move || {
+                    let raw = raw.clone();
+                    let w = std::sync::Arc::clone(&w);
+                    async move {
+                        let request = plaid_hyper::hyper::Request::post(w.url.as_str())
+                            .header("user-agent", w.user_agent.as_str())
+                            .header("accept", JSON)
+                            .header("content-type", FORM)
+                            .body(Full::new(w.body.clone()))
+                            .expect("raw hyper request");
+                        let response = raw.request(request).await.expect("raw hyper");
+                        assert_eq!(response.status(), 200);
+                        let body = response
+                            .into_body()
+                            .collect()
+                            .await
+                            .expect("raw hyper body")
+                            .to_bytes();
+                        decode_raw(call, &body);
+                    }
+                };
+                cases.push(Case {
+                    backend: "hyper",
+                    wrapper: slot,
+                    call,
+                    concurrency,
+                    run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
+                    samples: Vec::new(),
+                });
+            }
+        }
+    }
+    cases
+}
+
+/// Ablations of the hyper wrapper (`--diag`), small call: the raw baseline
+/// plus only a `tokio::time::timeout` (what HyperTransport adds around each
+/// exchange), and `HyperTransport::send` + `Balance::parse_response` on a
+/// prebuilt request (the transport without the `Client`/`Call` layer).
+fn hyper_diag_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<'a>> {
+    use plaid_core::Endpoint as _;
+    use plaid_core::endpoints::Balance;
+    let mut cases = Vec::new();
+    for concurrency in [1, opts.concurrency] {
+        let rt = rts.for_concurrency(concurrency);
+        let raw: legacy::Client<HttpConnector, Full<Bytes>> =
+            legacy::Client::builder(TokioExecutor::new())
+                .pool_timer(TokioTimer::new())
+                .build(HttpConnector::new());
+        let w = std::sync::Arc::new(wire(config, CallKind::Small));
+        let f = move || {
+            let raw = raw.clone();
+            let w = std::sync::Arc::clone(&w);
+            async move {
+                let exchange = async {
+                    let request = plaid_hyper::hyper::Request::post(w.url.as_str())
+                        .header("user-agent", w.user_agent.as_str())
+                        .header("accept", JSON)
+                        .header("content-type", FORM)
+                        .body(Full::new(w.body.clone()))
+                        .expect("raw hyper request");
+                    let response = raw.request(request).await.expect("raw hyper");
+                    response
+                        .into_body()
+                        .collect()
+                        .await
+                        .expect("raw hyper body")
+                        .to_bytes()
+                };
+                let body = tokio::time::timeout(DEFAULT_TIMEOUT, exchange)
+                    .await
+                    .expect("timeout");
+                decode_raw(CallKind::Small, &body);
+            }
+        };
+        cases.push(Case {
+            backend: "hyper diag: raw + tokio timeout",
+            wrapper: false,
+            call: CallKind::Small,
+            concurrency,
+            run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
+            samples: Vec::new(),
+        });
+        let client = plaid_hyper::client(config.clone()).with_access_token(SMALL_TOKEN);
+        let f = move || {
+            let client = client.clone();
+            async move {
+                let r = client
+                    .balance()
+                    .retry(plaid_core::RetryPolicy::disabled())
+                    .await
+                    .expect("balance");
+                check_small(r.accounts.len());
+                std::hint::black_box(r);
+            }
+        };
+        cases.push(Case {
+            backend: "hyper diag: Client, retries disabled",
+            wrapper: false,
+            call: CallKind::Small,
+            concurrency,
+            run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
+            samples: Vec::new(),
+        });
+        let transport = plaid_hyper::HyperTransport::new();
+        let client = plaid_core::Client::new(config.clone(), ()).with_access_token(SMALL_TOKEN);
+        let template = client.balance().to_request().expect("request");
+        let template = std::sync::Arc::new(template);
+        let f = move || {
+            let transport = transport.clone();
+            let template = std::sync::Arc::clone(&template);
+            async move {
+                let mut request = plaid_core::http::Request::new(template.body().clone());
+                *request.method_mut() = template.method().clone();
+                *request.uri_mut() = template.uri().clone();
+                *request.headers_mut() = template.headers().clone();
+                let response = plaid_core::AsyncTransport::send(&transport, request)
+                    .await
+                    .expect("send");
+                let r = Balance::parse_response(response).expect("parse");
+                check_small(r.accounts.len());
+                std::hint::black_box(r);
+            }
+        };
+        cases.push(Case {
+            backend: "hyper diag: HyperTransport::send + parse",
+            wrapper: false,
+            call: CallKind::Small,
+            concurrency,
+            run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
+            samples: Vec::new(),
+        });
+    }
+    cases
+}
+
+// ---------------------------------------------------------------------------
+// The sandbox alone: a minimal keep-alive client that decodes nothing.
+
+struct RawConn {
+    stream: TcpStream,
+    request: Vec<u8>,
+    buf: Vec<u8>,
+}
+
+impl RawConn {
+    fn new(addr: SocketAddr, w: &Wire) -> RawConn {
+        let stream = TcpStream::connect(addr).expect("connect to the sandbox");
+        stream.set_nodelay(true).expect("nodelay");
+        let path = w.url.splitn(4, '/').nth(3).unwrap_or_default();
+        let mut request = format!(
+            "POST /{path} HTTP/1.1\r\nHost: {addr}\r\nUser-Agent: {}\r\nAccept: {JSON}\r\n\
+             Content-Type: {FORM}\r\nContent-Length: {}\r\n\r\n",
+            w.user_agent,
+            w.body.len()
+        )
+        .into_bytes();
+        request.extend_from_slice(&w.body);
+        RawConn {
+            stream,
+            request,
+            buf: Vec::with_capacity(1 << 16),
+        }
+    }
+
+    /// One request; returns the body length.
+    fn call(&mut self) -> usize {
+        self.stream.write_all(&self.request).expect("write");
+        self.buf.clear();
+        let mut chunk = [0u8; 1 << 16];
+        let (head_end, length) = loop {
+            let n = self.stream.read(&mut chunk).expect("read");
+            assert!(n > 0, "the sandbox closed the connection");
+            self.buf.extend_from_slice(&chunk[..n]);
+            if let Some(end) = self.buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&self.buf[..end]).to_ascii_lowercase();
+                let length = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .expect("content-length");
+                break (end + 4, length);
+            }
+        };
+        let mut have = self.buf.len() - head_end;
+        while have < length {
+            let n = self.stream.read(&mut chunk).expect("read");
+            assert!(n > 0, "the sandbox closed the connection");
+            have += n;
+        }
+        length
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Python.
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// A python with plaid-python-legacy 1.5.1 that runs the script's `--check`.
+fn python() -> Result<PathBuf, String> {
+    let script = workspace_root().join("bench").join("python_peer.py");
+    let works = |python: &Path| {
+        Command::new(python)
+            .arg(&script)
+            .arg("--check")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if let Some(python) = std::env::var_os("PLAID_BENCH_PYTHON") {
+        let python = PathBuf::from(python);
+        return if works(&python) {
+            Ok(python)
+        } else {
+            Err(format!("{} cannot run the python peer", python.display()))
+        };
+    }
+    for venv in ["peer-venv", "bench-venv"] {
+        let python = target_dir().join(venv).join("bin").join("python");
+        if python.exists() && works(&python) {
+            return Ok(python);
+        }
+    }
+    let venv = target_dir().join("bench-venv");
+    eprintln!("plaid-bench: creating {} (once)", venv.display());
+    let ok = Command::new("python3")
+        .args(["-m", "venv"])
+        .arg(&venv)
+        .status()
+        .is_ok_and(|s| s.success())
+        && Command::new(venv.join("bin").join("python"))
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--disable-pip-version-check",
+                "-r",
+            ])
+            .arg(workspace_root().join("peer").join("requirements.txt"))
+            .status()
+            .is_ok_and(|s| s.success());
+    let python = venv.join("bin").join("python");
+    if ok && works(&python) {
+        Ok(python)
+    } else {
+        Err(
+            "could not create a python venv with plaid-python-legacy==1.5.1 \
+             (needs python3 with venv and PyPI)"
+                .into(),
+        )
+    }
+}
+
+/// Runs the python client's flows; returns one summary per flow.
+fn run_python(python: &Path, url: &str, opts: &Opts) -> Result<Vec<(CallKind, Summary)>, String> {
+    let script = workspace_root().join("bench").join("python_peer.py");
+    let ticks0 = process_ticks();
+    let mut child = Command::new(python)
+        .arg(&script)
+        .arg(url)
+        .args(["--rounds", &opts.rounds.to_string()])
+        .args(["--small-secs", &opts.small.as_secs_f64().to_string()])
+        .args(["--large-secs", &opts.large.as_secs_f64().to_string()])
+        .args(["--small-token", SMALL_TOKEN, "--large-token", LARGE_TOKEN])
+        .args(["--large-count", &LARGE_N.to_string()])
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("spawning python: {e}"))?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let mut small = Vec::new();
+    let mut large = Vec::new();
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| e.to_string())?;
+        let latencies: Vec<Duration> = v["latencies_ms"]
+            .as_array()
+            .ok_or("no latencies")?
+            .iter()
+            .filter_map(serde_json::Value::as_f64)
+            .map(|ms| Duration::from_secs_f64(ms / 1e3))
+            .collect();
+        let sample = Sample {
+            calls: latencies.len(),
+            elapsed: Duration::from_secs_f64(v["seconds"].as_f64().ok_or("no seconds")?),
+            latencies,
+            cpu: (0, 0),
+        };
+        match v["flow"].as_str() {
+            Some("balance") => small.push(sample),
+            Some("connect_get") => large.push(sample),
+            _ => return Err(format!("unexpected line {line}")),
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("python exited with {status}"));
+    }
+    // Whatever CPU this process used while python ran was the sandbox's.
+    eprintln!(
+        "plaid-bench: python run used {:.2} s of sandbox CPU",
+        process_ticks().saturating_sub(ticks0) as f64 / 100.0
+    );
+    Ok(vec![
+        (CallKind::Small, summarise(&small)),
+        (CallKind::Large, summarise(&large)),
+    ])
+}
+
+// ---------------------------------------------------------------------------
+
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("model name"))
+                .map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn main() {
+    let opts = Opts::parse();
+    let sandbox = plaid_sandbox::Sandbox::bind_with(([127, 0, 0, 1], 0).into(), false)
+        .expect("start the sandbox");
+    let url = sandbox.url();
+    let config = Config::sandbox(&url).expect("config");
+    let rts = Runtimes::new();
+    let started = Instant::now();
+
+    let mut cases: Vec<Case<'_>> = Vec::new();
+    cases.extend(ureq_cases(&config, &opts));
+    cases.extend(reqwest_cases(&rts, &config, &opts));
+    cases.extend(hyper_cases(&rts, &config, &opts));
+    if opts.diag {
+        cases.extend(hyper_diag_cases(&rts, &config, &opts));
+    }
+
+    // The sandbox alone, with a minimal client: 1 and N connections.
+    let addr = sandbox.addr();
+    for call in [CallKind::Small, CallKind::Large] {
+        for concurrency in [1, opts.concurrency] {
+            let w = std::sync::Arc::new(wire(&config, call));
+            cases.push(Case {
+                backend: "sandbox alone",
+                wrapper: false,
+                call,
+                concurrency,
+                run: Box::new(move |d| {
+                    let w = std::sync::Arc::clone(&w);
+                    if concurrency == 1 {
+                        let mut conn = RawConn::new(addr, &w);
+                        run_sync(d, || {
+                            std::hint::black_box(conn.call());
+                        })
+                    } else {
+                        run_threads(d, concurrency, || {
+                            let mut conn = RawConn::new(addr, &w);
+                            Box::new(move || {
+                                std::hint::black_box(conn.call());
+                            })
+                        })
+                    }
+                }),
+                samples: Vec::new(),
+            });
+        }
+    }
+
+    if !opts.only.is_empty() {
+        cases.retain(|c| opts.only.iter().any(|o| c.backend.starts_with(o.as_str())));
+    }
+    // Warm-up: connections, pools, the sandbox's body cache.
+    eprintln!("plaid-bench: warming up {} cases", cases.len());
+    for case in &mut cases {
+        let _ = (case.run)(Duration::from_millis(100));
+    }
+    for round in 0..opts.rounds {
+        eprintln!("plaid-bench: round {}/{}", round + 1, opts.rounds);
+        // Wrapper and raw of a pair run back to back, in alternating order,
+        // so drift and order effects fall on both alike.
+        let order: Vec<usize> = (0..cases.len())
+            .map(|i| if round % 2 == 1 { i ^ 1 } else { i })
+            .filter(|&i| i < cases.len())
+            .collect();
+        for i in order {
+            let case = &mut cases[i];
+            let sample = (case.run)(opts.duration(case.call));
+            case.samples.push(sample);
+        }
+    }
+
+    let python = if opts.python {
+        eprintln!("plaid-bench: running the python client");
+        python().and_then(|p| run_python(&p, &url, &opts))
+    } else {
+        Err("skipped (--no-python)".into())
+    };
+    let total = started.elapsed();
+    report(&cases, &python, &opts, total);
+    drop(cases);
+    drop(rts);
+    sandbox.shutdown();
+}
+
+fn find<'a, 'b>(
+    cases: &'a [Case<'b>],
+    backend: &str,
+    wrapper: bool,
+    call: CallKind,
+    concurrency: usize,
+) -> Option<&'a Case<'b>> {
+    cases.iter().find(|c| {
+        c.backend == backend
+            && c.wrapper == wrapper
+            && c.call == call
+            && c.concurrency == concurrency
+    })
+}
+
+fn report(
+    cases: &[Case<'_>],
+    python: &Result<Vec<(CallKind, Summary)>, String>,
+    opts: &Opts,
+    total: Duration,
+) {
+    let nproc = std::thread::available_parallelism().map_or(0, |n| n.get());
+    println!(
+        "## plaid-bench: {} rounds (median), {:.1}s/{:.1}s per round (small/large), \
+         {nproc} CPUs ({}), {:.0} s in all\n",
+        opts.rounds,
+        opts.small.as_secs_f64(),
+        opts.large.as_secs_f64(),
+        cpu_model(),
+        total.as_secs_f64()
+    );
+    if opts.aa {
+        println!(
+            "**A/A run (--aa): the \"plaid-rs\" columns are a second raw instance; \
+             the ratios show the noise floor of the comparison.**\n"
+        );
+    }
+    println!(
+        "| backend | call | in flight | plaid-rs req/s | raw req/s | plaid-rs / raw (median of rounds) | \
+         plaid-rs p50 / p99 ms | raw p50 / p99 ms | client CPU µs/call plaid-rs / raw | \
+         sandbox CPU µs/call, share |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mut overheads = Vec::new();
+    for backend in ["ureq", "reqwest", "hyper"] {
+        for concurrency in [1, opts.concurrency] {
+            for call in [CallKind::Small, CallKind::Large] {
+                let (Some(w), Some(r)) = (
+                    find(cases, backend, true, call, concurrency),
+                    find(cases, backend, false, call, concurrency),
+                ) else {
+                    continue;
+                };
+                // The ratio is the median of the per-round ratios: each
+                // round's wrapper and raw samples ran back to back.
+                let ratio = median(
+                    w.samples
+                        .iter()
+                        .zip(&r.samples)
+                        .map(|(w, r)| w.rps() / r.rps())
+                        .collect(),
+                );
+                let (w, r) = (summarise(&w.samples), summarise(&r.samples));
+                if call == CallKind::Small {
+                    overheads.push((backend, concurrency, ratio));
+                }
+                println!(
+                    "| {backend} | {} | {concurrency} | {:.0} | {:.0} | {:.3} | {:.3} / {:.3} | \
+                     {:.3} / {:.3} | {:.1} / {:.1} | {:.1}, {:.0}% |",
+                    call.label(),
+                    w.rps,
+                    r.rps,
+                    ratio,
+                    w.p50_ms,
+                    w.p99_ms,
+                    r.p50_ms,
+                    r.p99_ms,
+                    w.client_us,
+                    r.client_us,
+                    w.sandbox_us,
+                    w.sandbox_share * 100.0
+                );
+            }
+        }
+    }
+
+    println!("\n### The sandbox alone (minimal keep-alive client, no decoding)\n");
+    println!(
+        "| call | connections | req/s | p50 / p99 ms | sandbox CPU µs/call | client CPU µs/call |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for call in [CallKind::Small, CallKind::Large] {
+        for concurrency in [1, opts.concurrency] {
+            if let Some(c) = find(cases, "sandbox alone", false, call, concurrency) {
+                let s = summarise(&c.samples);
+                println!(
+                    "| {} | {concurrency} | {:.0} | {:.3} / {:.3} | {:.1} | {:.1} |",
+                    call.label(),
+                    s.rps,
+                    s.p50_ms,
+                    s.p99_ms,
+                    s.sandbox_us,
+                    s.client_us
+                );
+            }
+        }
+    }
+
+    if cases.iter().any(|c| c.backend.contains("diag")) {
+        println!("\n### Ablations (--diag)\n");
+        println!("| case | in flight | req/s | p50 / p99 ms | client CPU µs/call |");
+        println!("|---|---|---|---|---|");
+        for c in cases.iter().filter(|c| c.backend.contains("diag")) {
+            let s = summarise(&c.samples);
+            println!(
+                "| {} | {} | {:.0} | {:.3} / {:.3} | {:.1} |",
+                c.backend, c.concurrency, s.rps, s.p50_ms, s.p99_ms, s.client_us
+            );
+        }
+    }
+
+    println!(
+        "\n### The official python client (plaid-python-legacy 1.5.1), same sandbox, same run\n"
+    );
+    match python {
+        Ok(flows) => {
+            println!(
+                "| call | python req/s | python p50 / p99 ms | ureq / python | reqwest / python | \
+                 hyper / python | best plaid-rs (any concurrency) / python |"
+            );
+            println!("|---|---|---|---|---|---|---|");
+            for (call, p) in flows {
+                let seq = |backend: &str| {
+                    find(cases, backend, true, *call, 1)
+                        .map_or(f64::NAN, |c| summarise(&c.samples).rps)
+                };
+                let best = cases
+                    .iter()
+                    .filter(|c| c.wrapper && c.call == *call)
+                    .map(|c| summarise(&c.samples).rps)
+                    .fold(0.0, f64::max);
+                println!(
+                    "| {} | {:.1} | {:.2} / {:.2} | {:.1}× | {:.1}× | {:.1}× | {:.1}× |",
+                    call.label(),
+                    p.rps,
+                    p.p50_ms,
+                    p.p99_ms,
+                    seq("ureq") / p.rps,
+                    seq("reqwest") / p.rps,
+                    seq("hyper") / p.rps,
+                    best / p.rps
+                );
+                let _ = p.calls;
+            }
+            println!("\n(plaid-rs columns: sequential calls, one in flight, like python.)");
+        }
+        Err(why) => println!("python: {why}"),
+    }
+
+    println!("\n### Goals\n");
+    for (backend, concurrency, ratio) in overheads {
+        let overhead = (1.0 - ratio) * 100.0;
+        println!(
+            "- {backend}, balance, {concurrency} in flight: wrapper overhead {overhead:+.1}% \
+             of raw req/s (goal ≤ 5%): {}",
+            if overhead <= 5.0 { "met" } else { "NOT met" }
+        );
+    }
+    if let Ok(flows) = python {
+        for (call, p) in flows {
+            for backend in ["ureq", "reqwest", "hyper"] {
+                if let Some(c) = find(cases, backend, true, *call, 1) {
+                    let ratio = summarise(&c.samples).rps / p.rps;
+                    println!(
+                        "- {backend} vs python, {}, sequential: {ratio:.1}× (goal ≥ 20×): {}",
+                        call.label(),
+                        if ratio >= 20.0 { "met" } else { "NOT met" }
+                    );
+                }
+            }
+        }
+    }
+}
