@@ -475,19 +475,24 @@ fn upgrade_to_an_empty_product_is_refused() {
 }
 
 #[test]
-fn upgrade_step_posts_the_answer() {
+fn upgrade_step_posts_the_answer_and_the_product() {
     let request = item_client()
-        .upgrade_step(MfaAnswer::answer("tomato"))
+        .upgrade_step(Product::Info, MfaAnswer::answer("tomato"))
         .to_request()
         .unwrap();
     assert_request(
         &request,
         Method::POST,
         &url("/upgrade/step"),
-        &item_fields(&[("mfa", t("tomato")), ("options", j(json!({})))]),
+        &item_fields(&[
+            ("mfa", t("tomato")),
+            ("options", j(json!({}))),
+            ("upgrade_to", t("info")),
+        ]),
     );
     let descriptor = UpgradeStep {
         access_token: token(),
+        product: Product::Auth,
         answer: MfaAnswer::send_to(DeviceType::Card),
     };
     let request = descriptor.to_request(&config()).unwrap();
@@ -495,7 +500,10 @@ fn upgrade_step_posts_the_answer() {
         &request,
         Method::POST,
         &url("/upgrade/step"),
-        &item_fields(&[("options", j(json!({"send_method": {"type": "card"}})))]),
+        &item_fields(&[
+            ("options", j(json!({"send_method": {"type": "card"}}))),
+            ("upgrade_to", t("auth")),
+        ]),
     );
 }
 
@@ -857,7 +865,7 @@ fn empty_mfa_answers_are_refused() {
             ErrorKind::InvalidInput,
         );
         assert_kind(
-            client.upgrade_step(bad).to_request(),
+            client.upgrade_step(Product::Info, bad).to_request(),
             ErrorKind::InvalidInput,
         );
     }
@@ -903,7 +911,10 @@ fn item_calls_without_an_access_token_never_reach_the_transport() {
         client.risk_get().send().err(),
         client.balance().send().err(),
         client.upgrade(Product::Auth).send().err(),
-        client.upgrade_step(MfaAnswer::code("1234")).send().err(),
+        client
+            .upgrade_step(Product::Info, MfaAnswer::code("1234"))
+            .send()
+            .err(),
     ];
     for error in results {
         let error = error.expect("the call fails");
@@ -1211,5 +1222,39 @@ fn institutions_all_matches_the_python_wire_example() {
         &ours,
         "count=50&offset=0&products=auth&products=connect&client_id=test_id&secret=test_secret",
         &[],
+    );
+}
+
+#[test]
+fn update_steps_carry_their_options() {
+    let mut options = StepOptions::default();
+    options.webhook = Some("https://example.com/hook".into());
+    let request = item_client()
+        .connect_update_step_with_options(MfaAnswer::code("1234"), options)
+        .to_request()
+        .unwrap();
+    assert_request(
+        &request,
+        Method::PATCH,
+        &url("/connect/step"),
+        &item_fields(&[
+            ("mfa", t("1234")),
+            ("options", j(json!({"webhook": "https://example.com/hook"}))),
+        ]),
+    );
+}
+
+#[test]
+fn a_search_can_carry_a_name_and_an_id() {
+    let client = public_client();
+    let request = client
+        .institution_all_search(SearchQuery::name("wells").with_id("ins_100003"))
+        .to_request()
+        .unwrap();
+    assert_eq!(
+        request.uri().query(),
+        Some("q=wells&id=ins_100003"),
+        "{}",
+        request.uri()
     );
 }

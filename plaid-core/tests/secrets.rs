@@ -190,6 +190,7 @@ fn every_endpoint_descriptor_hides_its_secrets() {
             "UpgradeStep",
             &UpgradeStep {
                 access_token: token(),
+                product: Product::Info,
                 answer,
             },
         );

@@ -1176,13 +1176,17 @@ macro_rules! __suite_tests {
             $crate::assert_token(Some(&data.access_token), "test_bofa");
         }}
 
-        suite_test! { fn upgrade_step_answers_with_connect_data() {
+        suite_test! { fn upgrade_step_answers_with_the_upgraded_product() {
             use $crate::plaid_core::MfaAnswer;
-            let (_sandbox, client) = sandbox_client!();
+            use $crate::plaid_core::models::Product;
+            let (sandbox, client) = sandbox_client!();
             let bofa = client.with_access_token("test_bofa");
 
-            let data = $crate::connected(send!(bofa.upgrade_step(MfaAnswer::answer("tomato"))));
-            assert_eq!(data.transactions.map(|t| t.len()), Some($crate::POSTED_TRANSACTIONS));
+            let data = $crate::connected(send!(bofa.upgrade_step(Product::Info, MfaAnswer::answer("tomato"))));
+            assert!(data.info.is_some_and(|info| !info.names.is_empty()), "the info product's data");
+            let step = sandbox.recorded_requests().into_iter().find(|r| r.path == "/upgrade/step");
+            let body = step.map(|r| String::from_utf8_lossy(&r.body).into_owned()).unwrap_or_default();
+            assert!(body.contains("upgrade_to=info"), "{body}");
         }}
 
         suite_test! { fn upgrade_to_unknown_product_is_invalid_upgrade() {

@@ -151,6 +151,19 @@ impl SearchQuery {
         }
     }
 
+    /// The same search, also matching the institution `id` (the API takes
+    /// both, as the python client allows).
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// The same search, also matching names against `query`.
+    pub fn with_name(mut self, query: impl Into<String>) -> Self {
+        self.query = Some(query.into());
+        self
+    }
+
     /// Only institutions supporting `product`.
     pub fn product(mut self, product: Product) -> Self {
         self.product = Some(product);

@@ -165,14 +165,15 @@ impl<P: ProductApi> Endpoint for Step<P> {
         } else {
             Method::POST
         };
+        let path = format!("{}/step", P::PATH);
         step_request(
             method,
-            &format!("{}/step", P::PATH),
+            &path,
             &self.access_token,
             &self.answer,
             &self.options,
-            config,
-        )
+        )?
+        .build(config)
     }
 
     fn parse_response(response: HttpResponse) -> Result<Self::Output, Error> {
@@ -184,16 +185,15 @@ impl<P: ProductApi> Endpoint for Step<P> {
     }
 }
 
-/// Builds an MFA step: `mfa` (unless the answer is a send method) and
+/// Starts an MFA step: `mfa` (unless the answer is a send method) and
 /// `options` (always, as the python client sends it).
-pub(crate) fn step_request(
+pub(crate) fn step_request<'a>(
     method: Method,
     path: &str,
-    access_token: &AccessToken,
+    access_token: &'a AccessToken,
     answer: &MfaAnswer,
     options: &StepOptions,
-    config: &Config,
-) -> Result<HttpRequest, Error> {
+) -> Result<LegacyRequest<'a>, Error> {
     let mfa = answer.mfa_value()?;
     let options = StepOptionsJson {
         options,
@@ -201,8 +201,7 @@ pub(crate) fn step_request(
     };
     LegacyRequest::new(method, path, Access::Item(access_token))
         .opt_text("mfa", mfa.as_deref())
-        .json("options", &options)?
-        .build(config)
+        .json("options", &options)
 }
 
 /// Updates a user's credentials (`PATCH /p`), sending them as top-level
@@ -337,7 +336,7 @@ macro_rules! product_methods {
     (
         $product:ty, $label:literal,
         $add:ident, $add_with:ident, $step:ident, $step_with:ident,
-        $update:ident, $update_step:ident, $get:ident, $delete:ident
+        $update:ident, $update_step:ident, $update_step_with:ident, $get:ident, $delete:ident
     ) => {
         impl<T, M: ResponseMode> Client<T, M> {
             #[doc = concat!("Adds a ", $label, " user at `institution` (python `", stringify!($add), "(type, login)`).")]
@@ -374,7 +373,19 @@ macro_rules! product_methods {
 
             #[doc = concat!("Answers an MFA challenge raised by an update (python `", stringify!($update_step), "`).")]
             pub fn $update_step(&self, answer: MfaAnswer) -> Call<'_, T, Step<$product>, M> {
-                self.try_call(self.item_token().map(|token| Step::update(token, answer)))
+                self.$update_step_with(answer, StepOptions::default())
+            }
+
+            #[doc = concat!("[`", stringify!($update_step), "`](Self::", stringify!($update_step), ") with options.")]
+            pub fn $update_step_with(
+                &self,
+                answer: MfaAnswer,
+                options: StepOptions,
+            ) -> Call<'_, T, Step<$product>, M> {
+                self.try_call(
+                    self.item_token()
+                        .map(|token| Step::update(token, answer).with_options(options)),
+                )
             }
 
             #[doc = concat!("Reads the item's ", $label, " data (python `", stringify!($get), "()`).")]
@@ -399,6 +410,7 @@ product_methods!(
     connect_step_with_options,
     connect_update,
     connect_update_step,
+    connect_update_step_with_options,
     connect_get,
     connect_delete
 );
@@ -411,6 +423,7 @@ product_methods!(
     auth_step_with_options,
     auth_update,
     auth_update_step,
+    auth_update_step_with_options,
     auth_get,
     auth_delete
 );
@@ -423,6 +436,7 @@ product_methods!(
     info_step_with_options,
     info_update,
     info_update_step,
+    info_update_step_with_options,
     info_get,
     info_delete
 );
@@ -435,6 +449,7 @@ product_methods!(
     income_step_with_options,
     income_update,
     income_update_step,
+    income_update_step_with_options,
     income_get,
     income_delete
 );
@@ -447,6 +462,7 @@ product_methods!(
     risk_step_with_options,
     risk_update,
     risk_update_step,
+    risk_update_step_with_options,
     risk_get,
     risk_delete
 );

@@ -67,6 +67,8 @@ impl Endpoint for Upgrade {
 pub struct UpgradeStep {
     /// The access token from the challenge.
     pub access_token: AccessToken,
+    /// The product being added (`upgrade_to`, as on the upgrade).
+    pub product: Product,
     /// The answer.
     pub answer: MfaAnswer,
 }
@@ -81,8 +83,9 @@ impl Endpoint for UpgradeStep {
             &self.access_token,
             &self.answer,
             &StepOptions::default(),
-            config,
-        )
+        )?
+        .text("upgrade_to", self.product.as_str())
+        .build(config)
     }
 
     fn parse_response(response: HttpResponse) -> Result<Self::Output, Error> {
@@ -100,10 +103,11 @@ impl<T, M: ResponseMode> Client<T, M> {
         self.try_call(self.item_token().map(|token| Upgrade::new(token, product)))
     }
 
-    /// Answers an MFA challenge raised by an upgrade.
-    pub fn upgrade_step(&self, answer: MfaAnswer) -> Call<'_, T, UpgradeStep, M> {
+    /// Answers an MFA challenge raised by an upgrade to `product`.
+    pub fn upgrade_step(&self, product: Product, answer: MfaAnswer) -> Call<'_, T, UpgradeStep, M> {
         self.try_call(self.item_token().map(|access_token| UpgradeStep {
             access_token,
+            product,
             answer,
         }))
     }
