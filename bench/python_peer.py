@@ -23,39 +23,14 @@ For each flow and round it prints one JSON line:
 Each call's result is checked (status 200, accounts present, transaction count).
 """
 
-import collections
-import collections.abc
 import json
+import pathlib
 import sys
 import time
-import warnings
 
-# requests 2.7.0 (pinned by plaid-python-legacy 1.5.1) vendors an urllib3 that
-# imports these ABCs from `collections` (removed there in Python 3.10); the
-# same shim as peer/seed_flows.py.
-for _name in ("Mapping", "MutableMapping", "Sequence", "MutableSequence",
-              "Set", "MutableSet", "Iterable", "Callable"):
-    if not hasattr(collections, _name):
-        setattr(collections, _name, getattr(collections.abc, _name))
-
-# requests 2.7.0 imports `cgi`, removed in Python 3.13.
-try:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import cgi  # noqa: F401
-except ImportError:  # pragma: no cover - Python >= 3.13 only
-    import email.message
-    import types
-
-    def _parse_header(line):
-        message = email.message.Message()
-        message["content-type"] = line
-        params = message.get_params() or [("", "")]
-        return params[0][0], dict(params[1:])
-
-    _cgi = types.ModuleType("cgi")
-    _cgi.parse_header = _parse_header
-    sys.modules["cgi"] = _cgi
+# The compatibility shim shared with the peer test lives in peer/.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "peer"))
+import legacy_compat  # noqa: E402,F401  (before `plaid`: see the module)
 
 import plaid  # noqa: E402
 import requests  # noqa: E402,F401

@@ -24,50 +24,13 @@ The script exits 0 when every check passes; on the first failed check it
 prints the flow, the label and the reason to stderr and exits 1.
 """
 
-import collections
-import collections.abc
 import json
 import re
 import sys
 import traceback
 import urllib.parse
-import warnings
 
-# requests 2.7.0 (pinned by plaid-python-legacy 1.5.1) vendors an urllib3
-# that imports these ABCs from `collections`; they moved to
-# `collections.abc` and were removed from `collections` in Python 3.10.
-for _name in (
-    "Mapping",
-    "MutableMapping",
-    "Sequence",
-    "MutableSequence",
-    "Set",
-    "MutableSet",
-    "Iterable",
-    "Callable",
-):
-    if not hasattr(collections, _name):
-        setattr(collections, _name, getattr(collections.abc, _name))
-
-# requests 2.7.0 imports `cgi` (only for `cgi.parse_header`); the module was
-# removed in Python 3.13.
-try:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import cgi  # noqa: F401
-except ImportError:  # pragma: no cover - Python >= 3.13 only
-    import email.message
-    import types
-
-    def _parse_header(line):
-        message = email.message.Message()
-        message["content-type"] = line
-        params = message.get_params() or [("", "")]
-        return params[0][0], dict(params[1:])
-
-    _cgi = types.ModuleType("cgi")
-    _cgi.parse_header = _parse_header
-    sys.modules["cgi"] = _cgi
+import legacy_compat  # noqa: E402,F401  (before `plaid`: see the module)
 
 import plaid  # noqa: E402
 import plaid.requester  # noqa: E402
