@@ -24,6 +24,9 @@
 //! `$PLAID_BENCH_PYTHON`, else the peer test's venv (`target/peer-venv`),
 //! else a venv created once under `target/bench-venv`.
 
+// The typed baseline is the one plaid-core's benches use, so both measure
+// against the same structs.
+#[path = "../../plaid-core/benches/support/plain.rs"]
 mod plain;
 
 use std::future::Future;
@@ -413,12 +416,12 @@ fn check_large(transactions: usize) {
 fn decode_raw(call: CallKind, body: &[u8]) {
     match call {
         CallKind::Small => {
-            let parsed: plain::Accounts = serde_json::from_slice(body).expect("decode");
+            let parsed: plain::PlainAccounts = serde_json::from_slice(body).expect("decode");
             check_small(parsed.accounts.len());
             std::hint::black_box(parsed);
         }
         CallKind::Large => {
-            let parsed: plain::Connect = serde_json::from_slice(body).expect("decode");
+            let parsed: plain::PlainConnect = serde_json::from_slice(body).expect("decode");
             check_large(parsed.transactions.as_ref().map_or(0, Vec::len));
             std::hint::black_box(parsed);
         }
