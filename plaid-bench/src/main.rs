@@ -557,6 +557,45 @@ fn ureq_cases<'a>(config: &Config, opts: &Opts) -> Vec<Case<'a>> {
     cases
 }
 
+/// The plaid-rs case of an async backend: the same calls whatever the
+/// transport, so reqwest and hyper are measured identically.
+fn async_wrapper_case<'a, T>(
+    backend: &'static str,
+    rt: &'a Runtime,
+    client: plaid_core::Client<T>,
+    call: CallKind,
+    concurrency: usize,
+) -> Case<'a>
+where
+    T: plaid_core::AsyncTransport + 'static,
+{
+    let f = move || {
+        let client = client.clone();
+        async move {
+            match call {
+                CallKind::Small => {
+                    let r = client.balance().await.expect("balance");
+                    check_small(r.accounts.len());
+                    std::hint::black_box(r);
+                }
+                CallKind::Large => {
+                    let r = client.connect_get().await.expect("connect_get");
+                    check_large(r.transactions.as_ref().map_or(0, Vec::len));
+                    std::hint::black_box(r);
+                }
+            }
+        }
+    };
+    Case {
+        backend,
+        wrapper: true,
+        call,
+        concurrency,
+        run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
+        samples: Vec::new(),
+    }
+}
+
 fn reqwest_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<'a>> {
     let mut cases = Vec::new();
     for concurrency in [1, opts.concurrency] {
@@ -568,31 +607,7 @@ fn reqwest_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Cas
                 LARGE_TOKEN
             };
             let client = plaid_reqwest::client(config.clone()).with_access_token(token);
-            let f = move || {
-                let client = client.clone();
-                async move {
-                    match call {
-                        CallKind::Small => {
-                            let r = client.balance().await.expect("balance");
-                            check_small(r.accounts.len());
-                            std::hint::black_box(r);
-                        }
-                        CallKind::Large => {
-                            let r = client.connect_get().await.expect("connect_get");
-                            check_large(r.transactions.as_ref().map_or(0, Vec::len));
-                            std::hint::black_box(r);
-                        }
-                    }
-                }
-            };
-            cases.push(Case {
-                backend: "reqwest",
-                wrapper: true,
-                call,
-                concurrency,
-                run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
-                samples: Vec::new(),
-            });
+            cases.push(async_wrapper_case("reqwest", rt, client, call, concurrency));
             // Raw: a client with the settings ReqwestTransport::new uses.
             for slot in raw_slots(opts, &mut cases) {
                 let raw = plaid_reqwest::reqwest::Client::builder()
@@ -644,31 +659,7 @@ fn hyper_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<
                 LARGE_TOKEN
             };
             let client = plaid_hyper::client(config.clone()).with_access_token(token);
-            let f = move || {
-                let client = client.clone();
-                async move {
-                    match call {
-                        CallKind::Small => {
-                            let r = client.balance().await.expect("balance");
-                            check_small(r.accounts.len());
-                            std::hint::black_box(r);
-                        }
-                        CallKind::Large => {
-                            let r = client.connect_get().await.expect("connect_get");
-                            check_large(r.transactions.as_ref().map_or(0, Vec::len));
-                            std::hint::black_box(r);
-                        }
-                    }
-                }
-            };
-            cases.push(Case {
-                backend: "hyper",
-                wrapper: true,
-                call,
-                concurrency,
-                run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
-                samples: Vec::new(),
-            });
+            cases.push(async_wrapper_case("hyper", rt, client, call, concurrency));
             // Raw: a hyper-util client built as HyperTransport::new builds it.
             for slot in raw_slots(opts, &mut cases) {
                 let raw: legacy::Client<HttpConnector, Full<Bytes>> =
