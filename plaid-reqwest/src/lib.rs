@@ -54,9 +54,6 @@ use plaid_core::{AsyncTransport, Client, Config, DEFAULT_TIMEOUT};
 
 pub use reqwest;
 
-/// At most this much of an announced `Content-Length` is allocated up front.
-const PREALLOCATE_MAX: u64 = 1024 * 1024;
-
 /// A [`Client`] on a fresh [`ReqwestTransport`].
 ///
 /// ```no_run
@@ -136,8 +133,10 @@ impl ReqwestTransport {
         }
         let body = http.body_mut();
         if let Some(len) = response.content_length() {
-            // Trust the announced length only so far.
-            body.reserve(usize::try_from(len.min(PREALLOCATE_MAX)).unwrap_or(0));
+            // Already checked against the limit, so at most the limit is
+            // reserved even if the length lies; growing chunk by chunk would
+            // copy a large body several times.
+            body.reserve(usize::try_from(len).unwrap_or(0));
         }
         while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
             if (body.len() + chunk.len()) as u64 > limit {
