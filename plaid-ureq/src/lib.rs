@@ -66,6 +66,10 @@ pub fn client(config: Config) -> Client<UreqTransport> {
 #[derive(Clone)]
 pub struct UreqTransport {
     agent: ureq::Agent,
+    /// The agent was built by [`UreqTransport::new`] with exactly the
+    /// settings every request needs, so a request with the default timeout
+    /// can skip the per-request configuration (a copy of ureq's `Config`).
+    preconfigured: bool,
 }
 
 impl UreqTransport {
@@ -77,7 +81,10 @@ impl UreqTransport {
             .max_redirects(0)
             .timeout_global(Some(DEFAULT_TIMEOUT))
             .build();
-        UreqTransport::with_agent(ureq::Agent::new_with_config(config))
+        UreqTransport {
+            agent: ureq::Agent::new_with_config(config),
+            preconfigured: true,
+        }
     }
 
     /// A transport on your own agent (proxy, TLS roots, pool sizes, …).
@@ -86,7 +93,10 @@ impl UreqTransport {
     /// off, `http_status_as_error(false)` and the request's timeout (or
     /// [`DEFAULT_TIMEOUT`]) as its global timeout.
     pub fn with_agent(agent: ureq::Agent) -> Self {
-        UreqTransport { agent }
+        UreqTransport {
+            agent,
+            preconfigured: false,
+        }
     }
 
     /// The agent.
@@ -119,6 +129,9 @@ impl UreqTransport {
         request: Request<B>,
         timeout: Duration,
     ) -> Result<Response<ureq::Body>, ureq::Error> {
+        if self.preconfigured && timeout == DEFAULT_TIMEOUT {
+            return self.agent.run(request);
+        }
         let request = self
             .agent
             .configure_request(request)
