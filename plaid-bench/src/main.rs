@@ -89,9 +89,10 @@ impl Opts {
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
             let value = |args: &mut std::iter::Skip<std::env::Args>| -> f64 {
-                args.next()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or_else(|| panic!("{arg} needs a number"))
+                args.next().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
+                    eprintln!("plaid-bench: {arg} needs a number\n\n{USAGE}");
+                    std::process::exit(2)
+                })
             };
             match arg.as_str() {
                 "--rounds" => opts.rounds = value(&mut args) as usize,
@@ -107,7 +108,14 @@ impl Opts {
                         .split(',')
                         .map(str::to_owned),
                 ),
-                other => panic!("unknown option {other}"),
+                "--help" | "-h" => {
+                    println!("{USAGE}");
+                    std::process::exit(0);
+                }
+                other => {
+                    eprintln!("plaid-bench: unknown option {other}\n\n{USAGE}");
+                    std::process::exit(2);
+                }
             }
         }
         opts
@@ -1001,6 +1009,19 @@ fn cpu_model() -> String {
         })
         .unwrap_or_else(|| "unknown".into())
 }
+
+const USAGE: &str = "\
+usage: cargo run --release -p plaid-bench -- [options]
+
+  --rounds N          interleaved rounds per case (median reported; default 9)
+  --small-secs S      seconds per round of the small call (balance)
+  --large-secs S      seconds per round of the large call (connect_get, 10k transactions)
+  --concurrency N     calls in flight for the concurrent async cases (default 16)
+  --only a,b          only these backends (ureq, reqwest, hyper)
+  --no-python         skip the official python client
+  --diag              add the hyper ablation cases
+  --aa                A/A run: a second raw client in place of plaid-rs (noise floor)
+  -h, --help          this text";
 
 fn main() {
     let opts = Opts::parse();
