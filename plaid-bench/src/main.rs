@@ -55,6 +55,14 @@ enum CallKind {
 }
 
 impl CallKind {
+    /// The sandbox access token the call uses.
+    fn token(self) -> &'static str {
+        match self {
+            CallKind::Small => SMALL_TOKEN,
+            CallKind::Large => LARGE_TOKEN,
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             CallKind::Small => "balance",
@@ -389,10 +397,7 @@ struct Wire {
 }
 
 fn wire(config: &Config, call: CallKind) -> Wire {
-    let client = plaid_core::Client::new(config.clone(), ()).with_access_token(match call {
-        CallKind::Small => SMALL_TOKEN,
-        CallKind::Large => LARGE_TOKEN,
-    });
+    let client = plaid_core::Client::new(config.clone(), ()).with_access_token(call.token());
     let request = match call {
         CallKind::Small => client.balance().to_request(),
         CallKind::Large => client.connect_get().to_request(),
@@ -497,12 +502,7 @@ fn raw_slots(opts: &Opts, cases: &mut Vec<Case<'_>>) -> Vec<bool> {
 fn ureq_cases<'a>(config: &Config, opts: &Opts) -> Vec<Case<'a>> {
     let mut cases = Vec::new();
     for call in [CallKind::Small, CallKind::Large] {
-        let token = if call == CallKind::Small {
-            SMALL_TOKEN
-        } else {
-            LARGE_TOKEN
-        };
-        let client = plaid_ureq::client(config.clone()).with_access_token(token);
+        let client = plaid_ureq::client(config.clone()).with_access_token(call.token());
         cases.push(Case {
             backend: "ureq",
             wrapper: true,
@@ -565,6 +565,29 @@ fn ureq_cases<'a>(config: &Config, opts: &Opts) -> Vec<Case<'a>> {
     cases
 }
 
+/// A case that runs `f` on `rt` with `concurrency` calls in flight.
+fn async_case<'a, F, Fut>(
+    backend: &'static str,
+    wrapper: bool,
+    call: CallKind,
+    rt: &'a Runtime,
+    concurrency: usize,
+    f: F,
+) -> Case<'a>
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    Case {
+        backend,
+        wrapper,
+        call,
+        concurrency,
+        run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
+        samples: Vec::new(),
+    }
+}
+
 /// The plaid-rs case of an async backend: the same calls whatever the
 /// transport, so reqwest and hyper are measured identically.
 fn async_wrapper_case<'a, T>(
@@ -594,14 +617,7 @@ where
             }
         }
     };
-    Case {
-        backend,
-        wrapper: true,
-        call,
-        concurrency,
-        run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
-        samples: Vec::new(),
-    }
+    async_case(backend, true, call, rt, concurrency, f)
 }
 
 fn reqwest_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<'a>> {
@@ -609,12 +625,7 @@ fn reqwest_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Cas
     for concurrency in [1, opts.concurrency] {
         let rt = rts.for_concurrency(concurrency);
         for call in [CallKind::Small, CallKind::Large] {
-            let token = if call == CallKind::Small {
-                SMALL_TOKEN
-            } else {
-                LARGE_TOKEN
-            };
-            let client = plaid_reqwest::client(config.clone()).with_access_token(token);
+            let client = plaid_reqwest::client(config.clone()).with_access_token(call.token());
             cases.push(async_wrapper_case("reqwest", rt, client, call, concurrency));
             // Raw: a client with the settings ReqwestTransport::new uses.
             for slot in raw_slots(opts, &mut cases) {
@@ -642,14 +653,7 @@ fn reqwest_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Cas
                         decode_raw(call, &body);
                     }
                 };
-                cases.push(Case {
-                    backend: "reqwest",
-                    wrapper: slot,
-                    call,
-                    concurrency,
-                    run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
-                    samples: Vec::new(),
-                });
+                cases.push(async_case("reqwest", slot, call, rt, concurrency, f));
             }
         }
     }
@@ -661,12 +665,7 @@ fn hyper_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<
     for concurrency in [1, opts.concurrency] {
         let rt = rts.for_concurrency(concurrency);
         for call in [CallKind::Small, CallKind::Large] {
-            let token = if call == CallKind::Small {
-                SMALL_TOKEN
-            } else {
-                LARGE_TOKEN
-            };
-            let client = plaid_hyper::client(config.clone()).with_access_token(token);
+            let client = plaid_hyper::client(config.clone()).with_access_token(call.token());
             cases.push(async_wrapper_case("hyper", rt, client, call, concurrency));
             // Raw: a hyper-util client built as HyperTransport::new builds it.
             for slot in raw_slots(opts, &mut cases) {
@@ -696,14 +695,7 @@ fn hyper_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<
                         decode_raw(call, &body);
                     }
                 };
-                cases.push(Case {
-                    backend: "hyper",
-                    wrapper: slot,
-                    call,
-                    concurrency,
-                    run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
-                    samples: Vec::new(),
-                });
+                cases.push(async_case("hyper", slot, call, rt, concurrency, f));
             }
         }
     }
@@ -750,14 +742,14 @@ fn hyper_diag_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<
                 decode_raw(CallKind::Small, &body);
             }
         };
-        cases.push(Case {
-            backend: "hyper diag: raw + tokio timeout",
-            wrapper: false,
-            call: CallKind::Small,
+        cases.push(async_case(
+            "hyper diag: raw + tokio timeout",
+            false,
+            CallKind::Small,
+            rt,
             concurrency,
-            run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
-            samples: Vec::new(),
-        });
+            f,
+        ));
         let client = plaid_hyper::client(config.clone()).with_access_token(SMALL_TOKEN);
         let f = move || {
             let client = client.clone();
@@ -771,14 +763,14 @@ fn hyper_diag_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<
                 std::hint::black_box(r);
             }
         };
-        cases.push(Case {
-            backend: "hyper diag: Client, retries disabled",
-            wrapper: false,
-            call: CallKind::Small,
+        cases.push(async_case(
+            "hyper diag: Client, retries disabled",
+            false,
+            CallKind::Small,
+            rt,
             concurrency,
-            run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
-            samples: Vec::new(),
-        });
+            f,
+        ));
         let transport = plaid_hyper::HyperTransport::new();
         let client = plaid_core::Client::new(config.clone(), ()).with_access_token(SMALL_TOKEN);
         let template = client.balance().to_request().expect("request");
@@ -799,14 +791,14 @@ fn hyper_diag_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<
                 std::hint::black_box(r);
             }
         };
-        cases.push(Case {
-            backend: "hyper diag: HyperTransport::send + parse",
-            wrapper: false,
-            call: CallKind::Small,
+        cases.push(async_case(
+            "hyper diag: HyperTransport::send + parse",
+            false,
+            CallKind::Small,
+            rt,
             concurrency,
-            run: Box::new(move |d| run_async(rt, d, concurrency, f.clone())),
-            samples: Vec::new(),
-        });
+            f,
+        ));
     }
     cases
 }
