@@ -91,6 +91,20 @@ pub struct Config {
     retry: RetryPolicy,
     body_limit: u64,
     allow_insecure_http: bool,
+    base: BaseUrl,
+}
+
+/// The base URL, parsed once when the configuration is made: every request
+/// is built from these parts instead of parsing the URL again.
+#[derive(Clone)]
+pub(crate) struct BaseUrl {
+    pub(crate) scheme: http::uri::Scheme,
+    pub(crate) authority: http::uri::Authority,
+    /// The path prefix without its trailing `/` (empty for none).
+    pub(crate) prefix: String,
+    /// Plain `http://` to a host that is not loopback: credentials are
+    /// refused there unless insecure http is allowed.
+    pub(crate) plain_remote: bool,
 }
 
 impl Config {
@@ -106,7 +120,7 @@ impl Config {
         if credentials.secret.is_empty() {
             return Err(Error::invalid_input("the secret is empty"));
         }
-        validate_base_url(environment.base_url())?;
+        let base = parse_base_url(environment.base_url())?;
         Ok(Config {
             environment,
             credentials,
@@ -115,6 +129,7 @@ impl Config {
             retry: RetryPolicy::default(),
             body_limit: DEFAULT_BODY_LIMIT,
             allow_insecure_http: false,
+            base,
         })
     }
 
@@ -208,6 +223,11 @@ impl Config {
     pub fn insecure_http_allowed(&self) -> bool {
         self.allow_insecure_http
     }
+
+    /// The parsed base URL.
+    pub(crate) fn base(&self) -> &BaseUrl {
+        &self.base
+    }
 }
 
 impl fmt::Debug for Config {
@@ -224,18 +244,19 @@ impl fmt::Debug for Config {
     }
 }
 
-fn validate_base_url(url: &str) -> Result<(), Error> {
+fn parse_base_url(url: &str) -> Result<BaseUrl, Error> {
     let uri: http::Uri = url
         .parse()
         .map_err(|_| Error::invalid_input("the base URL is not a valid URL"))?;
-    match uri.scheme_str() {
-        Some("http") | Some("https") => {}
+    let plain = match uri.scheme_str() {
+        Some("http") => true,
+        Some("https") => false,
         _ => {
             return Err(Error::invalid_input(
                 "the base URL must start with http:// or https://",
             ));
         }
-    }
+    };
     if uri.host().is_none_or(str::is_empty) {
         return Err(Error::invalid_input("the base URL has no host"));
     }
@@ -244,7 +265,23 @@ fn validate_base_url(url: &str) -> Result<(), Error> {
             "the base URL must not have a query or fragment",
         ));
     }
-    Ok(())
+    let host = uri.host().unwrap_or_default();
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    let prefix = uri.path().trim_end_matches('/').to_owned();
+    let mut parts = uri.into_parts();
+    match (parts.scheme.take(), parts.authority.take()) {
+        (Some(scheme), Some(authority)) => Ok(BaseUrl {
+            scheme,
+            authority,
+            prefix,
+            plain_remote: plain && !loopback,
+        }),
+        _ => Err(Error::invalid_input("the base URL is not a valid URL")),
+    }
 }
 
 #[cfg(test)]

@@ -168,7 +168,7 @@ impl<P: ProductApi> Endpoint for Step<P> {
         let path = format!("{}/step", P::PATH);
         step_request(
             method,
-            &path,
+            path,
             &self.access_token,
             &self.answer,
             &self.options,
@@ -189,7 +189,7 @@ impl<P: ProductApi> Endpoint for Step<P> {
 /// `options` (always, as the python client sends it).
 pub(crate) fn step_request<'a>(
     method: Method,
-    path: &str,
+    path: impl Into<std::borrow::Cow<'static, str>>,
     access_token: &'a AccessToken,
     answer: &MfaAnswer,
     options: &StepOptions,

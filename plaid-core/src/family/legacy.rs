@@ -9,8 +9,11 @@
 //! - Errors are `{code, message, resolve}` bodies (plus `access_token` for
 //!   token errors) with the HTTP status choosing the kind.
 
+use std::borrow::Cow;
+
 use http::header::{ACCEPT, CONTENT_TYPE, HeaderValue, USER_AGENT};
-use http::{Method, Request};
+use http::uri::{self, PathAndQuery};
+use http::{Method, Request, Uri};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -39,14 +42,18 @@ pub(crate) enum Access<'a> {
 /// A legacy request being assembled by an endpoint descriptor.
 pub(crate) struct LegacyRequest<'a> {
     method: Method,
-    path: String,
+    path: Cow<'static, str>,
     auth: Access<'a>,
     params: String,
 }
 
 impl<'a> LegacyRequest<'a> {
     /// A request for `method` on `path` (which starts with `/`).
-    pub(crate) fn new(method: Method, path: impl Into<String>, auth: Access<'a>) -> Self {
+    pub(crate) fn new(
+        method: Method,
+        path: impl Into<Cow<'static, str>>,
+        auth: Access<'a>,
+    ) -> Self {
         LegacyRequest {
             method,
             path: path.into(),
@@ -102,59 +109,79 @@ impl<'a> LegacyRequest<'a> {
     }
 
     /// Builds the `http::Request`.
+    ///
+    /// This runs on every call, so it avoids re-parsing the base URL (its
+    /// parts were parsed once by [`Config`]) and sizes the body up front.
     pub(crate) fn build(self, config: &Config) -> Result<HttpRequest, Error> {
-        let base = config.base_url();
-        let mut url = String::with_capacity(base.len() + self.path.len() + 1 + self.params.len());
-        url.push_str(base);
-        url.push_str(&self.path);
-
+        let has_body = self.method != Method::GET;
         let mut body = String::new();
         match self.auth {
             Access::Public => {}
             Access::Client | Access::Item(_) => {
                 check_secure(config)?;
                 let credentials = config.credentials();
-                form::append_pair(
-                    &mut body,
-                    "client_id",
+                let (id, secret) = (
                     credentials.client_id().expose_secret(),
+                    credentials.secret().expose_secret(),
                 );
-                form::append_pair(&mut body, "secret", credentials.secret().expose_secret());
-            }
-        }
-        if let Access::Item(token) = self.auth {
-            if token.is_empty() {
-                return Err(Error::invalid_input("the access token is empty"));
-            }
-            form::append_pair(&mut body, "access_token", token.expose_secret());
-        }
-
-        let has_body = self.method != Method::GET;
-        if has_body {
-            if !self.params.is_empty() {
-                if !body.is_empty() {
-                    body.push('&');
+                let token = match self.auth {
+                    Access::Item(token) if token.is_empty() => {
+                        return Err(Error::invalid_input("the access token is empty"));
+                    }
+                    Access::Item(token) => Some(token.expose_secret()),
+                    _ => None,
+                };
+                // Room for the keys, the token and the parameters; only
+                // characters that need escaping make it grow.
+                body.reserve(
+                    48 + id.len() + secret.len() + token.map_or(0, str::len) + self.params.len(),
+                );
+                form::append_pair(&mut body, "client_id", id);
+                form::append_pair(&mut body, "secret", secret);
+                if let Some(token) = token {
+                    form::append_pair(&mut body, "access_token", token);
                 }
-                body.push_str(&self.params);
             }
-        } else if !self.params.is_empty() {
-            url.push('?');
-            url.push_str(&self.params);
         }
 
-        let mut builder = Request::builder()
-            .method(self.method)
-            .uri(url)
-            .header(USER_AGENT, HeaderValue::from_static(super::USER_AGENT))
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .extension(Timeout(config.timeout()))
-            .extension(BodyLimit(config.body_limit()));
-        if has_body {
-            builder = builder.header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
+        let base = config.base();
+        let query = !has_body && !self.params.is_empty();
+        let mut path = String::with_capacity(
+            base.prefix.len() + self.path.len() + if query { 1 + self.params.len() } else { 0 },
+        );
+        path.push_str(&base.prefix);
+        path.push_str(&self.path);
+        if query {
+            path.push('?');
+            path.push_str(&self.params);
+        } else if has_body && !self.params.is_empty() {
+            if !body.is_empty() {
+                body.push('&');
+            }
+            body.push_str(&self.params);
         }
-        builder
-            .body(body.into_bytes())
-            .map_err(|_| Error::invalid_input("the request URL is not valid"))
+        let path = PathAndQuery::try_from(path)
+            .map_err(|_| Error::invalid_input("the request URL is not valid"))?;
+        let mut parts = uri::Parts::default();
+        parts.scheme = Some(base.scheme.clone());
+        parts.authority = Some(base.authority.clone());
+        parts.path_and_query = Some(path);
+        let uri = Uri::from_parts(parts)
+            .map_err(|_| Error::invalid_input("the request URL is not valid"))?;
+
+        let mut request = Request::new(body.into_bytes());
+        *request.method_mut() = self.method;
+        *request.uri_mut() = uri;
+        let headers = request.headers_mut();
+        headers.insert(USER_AGENT, HeaderValue::from_static(super::USER_AGENT));
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        if has_body {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
+        }
+        let extensions = request.extensions_mut();
+        extensions.insert(Timeout(config.timeout()));
+        extensions.insert(BodyLimit(config.body_limit()));
+        Ok(request)
     }
 }
 

@@ -36,29 +36,13 @@ pub fn request_id(headers: &HeaderMap) -> Option<String> {
 /// Refuses to put credentials on plain http unless the host is a loopback
 /// address or the configuration explicitly allows it.
 pub(crate) fn check_secure(config: &Config) -> Result<(), Error> {
-    if config.insecure_http_allowed() {
-        return Ok(());
-    }
-    let Ok(uri) = config.base_url().parse::<http::Uri>() else {
-        return Err(Error::invalid_input("the base URL is not a valid URL"));
-    };
-    if uri.scheme_str() != Some("http") {
-        return Ok(());
-    }
-    let host = uri.host().unwrap_or_default();
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    let loopback = host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
-    if loopback {
-        Ok(())
-    } else {
-        Err(Error::invalid_input(
+    if config.base().plain_remote && !config.insecure_http_allowed() {
+        return Err(Error::invalid_input(
             "refusing to send credentials over plain http:// to a non-loopback host; \
              use https or Config::allow_insecure_http(true)",
-        ))
+        ));
     }
+    Ok(())
 }
 
 /// Decodes a success body as `T`, reporting the path of the field that
