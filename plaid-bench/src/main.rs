@@ -38,7 +38,7 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use plaid_core::{Config, DEFAULT_TIMEOUT};
-use plaid_hyper::http_body_util::{BodyExt, Full};
+use plaid_hyper::http_body_util::{BodyExt, Full, Limited};
 use plaid_hyper::hyper_util::client::legacy::{self, connect::HttpConnector};
 use plaid_hyper::hyper_util::rt::{TokioExecutor, TokioTimer};
 use tokio::runtime::Runtime;
@@ -80,6 +80,7 @@ struct Opts {
     only: Vec<String>,
     diag: bool,
     aa: bool,
+    calls: Vec<CallKind>,
 }
 
 impl Opts {
@@ -93,6 +94,7 @@ impl Opts {
             only: Vec::new(),
             diag: false,
             aa: false,
+            calls: vec![CallKind::Small, CallKind::Large],
         };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
@@ -110,6 +112,17 @@ impl Opts {
                 "--no-python" => opts.python = false,
                 "--diag" => opts.diag = true,
                 "--aa" => opts.aa = true,
+                "--calls" => {
+                    opts.calls = match args.next().as_deref() {
+                        Some("small") => vec![CallKind::Small],
+                        Some("large") => vec![CallKind::Large],
+                        Some("both") => vec![CallKind::Small, CallKind::Large],
+                        _ => {
+                            eprintln!("plaid-bench: --calls needs small, large or both\n\n{USAGE}");
+                            std::process::exit(2)
+                        }
+                    }
+                }
                 "--only" => opts.only.extend(
                     args.next()
                         .unwrap_or_default()
@@ -667,31 +680,16 @@ fn hyper_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<
         for call in [CallKind::Small, CallKind::Large] {
             let client = plaid_hyper::client(config.clone()).with_access_token(call.token());
             cases.push(async_wrapper_case("hyper", rt, client, call, concurrency));
-            // Raw: a hyper-util client built as HyperTransport::new builds it.
+            // Raw: a hyper-util client built as HyperTransport::new builds it,
+            // with the same timeout and body limit plaid-hyper applies.
             for slot in raw_slots(opts, &mut cases) {
-                let raw: legacy::Client<HttpConnector, Full<Bytes>> =
-                    legacy::Client::builder(TokioExecutor::new())
-                        .pool_timer(TokioTimer::new())
-                        .build(HttpConnector::new());
+                let raw = raw_hyper_client();
                 let w = std::sync::Arc::new(wire(config, call));
                 let f = move || {
                     let raw = raw.clone();
                     let w = std::sync::Arc::clone(&w);
                     async move {
-                        let request = plaid_hyper::hyper::Request::post(w.url.as_str())
-                            .header("user-agent", w.user_agent.as_str())
-                            .header("accept", JSON)
-                            .header("content-type", FORM)
-                            .body(Full::new(w.body.clone()))
-                            .expect("raw hyper request");
-                        let response = raw.request(request).await.expect("raw hyper");
-                        assert_eq!(response.status(), 200);
-                        let body = response
-                            .into_body()
-                            .collect()
-                            .await
-                            .expect("raw hyper body")
-                            .to_bytes();
+                        let body = raw_hyper_exchange(&raw, &w, true).await;
                         decode_raw(call, &body);
                     }
                 };
@@ -702,48 +700,76 @@ fn hyper_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<
     cases
 }
 
+/// A hyper-util client built as `HyperTransport::new` builds it.
+fn raw_hyper_client() -> legacy::Client<HttpConnector, Full<Bytes>> {
+    legacy::Client::builder(TokioExecutor::new())
+        .pool_timer(TokioTimer::new())
+        .build(HttpConnector::new())
+}
+
+/// The raw hyper exchange: the prebuilt request, the whole body collected.
+/// `guarded` adds what plaid-hyper applies to every exchange and a careful
+/// raw user would too: `tokio::time::timeout` around it and the body read
+/// through `http_body_util::Limited`.
+async fn raw_hyper_exchange(
+    raw: &legacy::Client<HttpConnector, Full<Bytes>>,
+    w: &Wire,
+    guarded: bool,
+) -> Bytes {
+    let request = plaid_hyper::hyper::Request::post(w.url.as_str())
+        .header("user-agent", w.user_agent.as_str())
+        .header("accept", JSON)
+        .header("content-type", FORM)
+        .body(Full::new(w.body.clone()))
+        .expect("raw hyper request");
+    if !guarded {
+        let response = raw.request(request).await.expect("raw hyper");
+        assert_eq!(response.status(), 200);
+        return response
+            .into_body()
+            .collect()
+            .await
+            .expect("raw hyper body")
+            .to_bytes();
+    }
+    let exchange = async {
+        let response = raw.request(request).await.expect("raw hyper");
+        assert_eq!(response.status(), 200);
+        let limit = usize::try_from(BODY_LIMIT).unwrap_or(usize::MAX);
+        Limited::new(response.into_body(), limit)
+            .collect()
+            .await
+            .expect("raw hyper body")
+            .to_bytes()
+    };
+    tokio::time::timeout(DEFAULT_TIMEOUT, exchange)
+        .await
+        .expect("raw hyper timeout")
+}
+
 /// Ablations of the hyper wrapper (`--diag`), small call: the raw baseline
-/// plus only a `tokio::time::timeout` (what HyperTransport adds around each
-/// exchange), and `HyperTransport::send` + `Balance::parse_response` on a
-/// prebuilt request (the transport without the `Client`/`Call` layer).
+/// without its timeout and body limit (what those two cost), the `Client`
+/// with retries disabled, and `HyperTransport::send` +
+/// `Balance::parse_response` on a prebuilt request (the transport without
+/// the `Client`/`Call` layer).
 fn hyper_diag_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<'a>> {
     use plaid_core::Endpoint as _;
     use plaid_core::endpoints::Balance;
     let mut cases = Vec::new();
     for concurrency in [1, opts.concurrency] {
         let rt = rts.for_concurrency(concurrency);
-        let raw: legacy::Client<HttpConnector, Full<Bytes>> =
-            legacy::Client::builder(TokioExecutor::new())
-                .pool_timer(TokioTimer::new())
-                .build(HttpConnector::new());
+        let raw = raw_hyper_client();
         let w = std::sync::Arc::new(wire(config, CallKind::Small));
         let f = move || {
             let raw = raw.clone();
             let w = std::sync::Arc::clone(&w);
             async move {
-                let exchange = async {
-                    let request = plaid_hyper::hyper::Request::post(w.url.as_str())
-                        .header("user-agent", w.user_agent.as_str())
-                        .header("accept", JSON)
-                        .header("content-type", FORM)
-                        .body(Full::new(w.body.clone()))
-                        .expect("raw hyper request");
-                    let response = raw.request(request).await.expect("raw hyper");
-                    response
-                        .into_body()
-                        .collect()
-                        .await
-                        .expect("raw hyper body")
-                        .to_bytes()
-                };
-                let body = tokio::time::timeout(DEFAULT_TIMEOUT, exchange)
-                    .await
-                    .expect("timeout");
+                let body = raw_hyper_exchange(&raw, &w, false).await;
                 decode_raw(CallKind::Small, &body);
             }
         };
         cases.push(async_case(
-            "hyper diag: raw + tokio timeout",
+            "hyper diag: raw, no timeout or body limit",
             false,
             CallKind::Small,
             rt,
@@ -1010,6 +1036,7 @@ usage: cargo run --release -p plaid-bench -- [options]
   --large-secs S      seconds per round of the large call (connect_get, 10k transactions)
   --concurrency N     calls in flight for the concurrent async cases (default 16)
   --only a,b          only these backends (ureq, reqwest, hyper)
+  --calls C           small, large or both (default both)
   --no-python         skip the official python client
   --diag              add the hyper ablation cases
   --aa                A/A run: a second raw client in place of plaid-rs (noise floor)
@@ -1066,6 +1093,7 @@ fn main() {
     if !opts.only.is_empty() {
         cases.retain(|c| opts.only.iter().any(|o| c.backend.starts_with(o.as_str())));
     }
+    cases.retain(|c| opts.calls.contains(&c.call));
     // Warm-up: connections, pools, the sandbox's body cache.
     eprintln!("plaid-bench: warming up {} cases", cases.len());
     for case in &mut cases {
