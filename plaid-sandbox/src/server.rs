@@ -87,6 +87,8 @@ fn connection(mut stream: TcpStream, state: &Arc<State>) {
     let id = state.register(&stream);
     let mut conn = Conn {
         buf: Vec::with_capacity(8192),
+        chunk: vec![0; 16 * 1024].into_boxed_slice(),
+        out: Vec::new(),
     };
     let _ = serve(&mut stream, &mut conn, state);
     state.unregister(id);
@@ -95,6 +97,10 @@ fn connection(mut stream: TcpStream, state: &Arc<State>) {
 struct Conn {
     /// Bytes read but not yet consumed (pipelined requests stay here).
     buf: Vec<u8>,
+    /// The read buffer, allocated (and zeroed) once per connection.
+    chunk: Box<[u8]>,
+    /// The response being written, reused from one response to the next.
+    out: Vec<u8>,
 }
 
 /// A parsed request plus what the connection needs to know about it.
@@ -120,7 +126,7 @@ fn serve(stream: &mut TcpStream, conn: &mut Conn, state: &State) -> io::Result<(
             Next::Closed => return Ok(()),
             Next::Bad(status) => {
                 let resp = transport_error(status);
-                write_response(stream, &resp, false, false, false)?;
+                write_response(stream, &mut conn.out, &resp, false, false, false)?;
                 return Ok(());
             }
         };
@@ -184,7 +190,14 @@ fn serve(stream: &mut TcpStream, conn: &mut Conn, state: &State) -> io::Result<(
             resp.headers.push(("Retry-After", ra));
         }
         let keep_alive = parsed.keep_alive && !truncate;
-        write_response(stream, &resp, keep_alive, parsed.head_only, truncate)?;
+        write_response(
+            stream,
+            &mut conn.out,
+            &resp,
+            keep_alive,
+            parsed.head_only,
+            truncate,
+        )?;
         if !keep_alive {
             let _ = stream.flush();
             return Ok(());
@@ -220,11 +233,10 @@ fn drain_until_closed(stream: &mut TcpStream) {
 
 /// Reads more bytes into the buffer; `Ok(0)` at end of stream.
 fn fill(stream: &mut TcpStream, conn: &mut Conn) -> io::Result<usize> {
-    let mut chunk = [0u8; 16 * 1024];
     loop {
-        match stream.read(&mut chunk) {
+        match stream.read(&mut conn.chunk) {
             Ok(n) => {
-                conn.buf.extend_from_slice(&chunk[..n]);
+                conn.buf.extend_from_slice(&conn.chunk[..n]);
                 return Ok(n);
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -465,6 +477,7 @@ fn transport_error(status: u16) -> Response {
 
 fn write_response(
     stream: &mut TcpStream,
+    out: &mut Vec<u8>,
     resp: &Response,
     keep_alive: bool,
     head_only: bool,
@@ -478,7 +491,8 @@ fn write_response(
     } else {
         (body.len(), body)
     };
-    let mut out = Vec::with_capacity(
+    out.clear();
+    out.reserve(
         256 + if sent.len() <= COALESCE {
             sent.len()
         } else {
@@ -501,9 +515,9 @@ fn write_response(
     out.extend_from_slice(b"\r\n");
     if sent.len() <= COALESCE {
         out.extend_from_slice(sent);
-        stream.write_all(&out)
+        stream.write_all(out)
     } else {
-        stream.write_all(&out)?;
+        stream.write_all(out)?;
         stream.write_all(sent)
     }
 }
