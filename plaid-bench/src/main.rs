@@ -14,7 +14,9 @@
 //! sockets that decodes nothing) and the sandbox's share of the CPU in
 //! every measurement, and drives the official python client
 //! (`bench/python_peer.py`, `plaid-python-legacy==1.5.1`) through the same
-//! two flows against the same sandbox.
+//! flows against the same sandbox, once sequentially and once with
+//! `--concurrency` threads, and records the python process's CPU time per
+//! call.
 //!
 //! Rounds are interleaved (every case once per round, wrapper and raw side by
 //! side) and the median of the rounds is reported. Options:
@@ -960,9 +962,72 @@ fn python() -> Result<PathBuf, String> {
     }
 }
 
-/// Runs the python client's flows; returns one summary per flow.
-fn run_python(python: &Path, url: &str, opts: &Opts) -> Result<Vec<(CallKind, Summary)>, String> {
+/// The python client on one call: sequential and with N threads (N being
+/// `--concurrency`), each summarised over its rounds. `client_us` is the
+/// python process's CPU time per call (all its threads), `sandbox_us` is not
+/// measured (NaN).
+struct PythonFlow {
+    call: CallKind,
+    sequential: Summary,
+    threads: usize,
+    threaded: Summary,
+}
+
+impl PythonFlow {
+    /// Python CPU seconds per call: the lower of the two runs' medians.
+    fn cpu_secs_per_call(&self) -> f64 {
+        self.sequential.client_us.min(self.threaded.client_us) / 1e6
+    }
+
+    /// The req/s python could reach on `cpus` CPUs with any number of
+    /// threads or processes if the sandbox cost nothing.
+    fn ceiling(&self, cpus: usize) -> f64 {
+        cpus as f64 / self.cpu_secs_per_call()
+    }
+}
+
+/// The python script's name for a call.
+fn python_flow(call: CallKind) -> &'static str {
+    match call {
+        CallKind::Small => "balance",
+        CallKind::Large => "connect_get",
+    }
+}
+
+/// Runs the python client's flows (those in `--calls`) twice, sequential and
+/// with `--concurrency` threads; returns one entry per flow.
+fn run_python(python: &Path, url: &str, opts: &Opts) -> Result<Vec<PythonFlow>, String> {
+    let sequential = run_python_once(python, url, opts, 1)?;
+    let threads = opts.concurrency.max(1);
+    let threaded = if threads == 1 {
+        sequential.clone()
+    } else {
+        run_python_once(python, url, opts, threads)?
+    };
+    // Both runs hold one entry per call in `opts.calls`, in that order.
+    Ok(sequential
+        .into_iter()
+        .zip(threaded)
+        .map(|((call, sequential), (_, threaded))| PythonFlow {
+            call,
+            sequential,
+            threads,
+            threaded,
+        })
+        .collect())
+}
+
+/// One run of `bench/python_peer.py` with `threads` threads per round;
+/// returns one summary per call in `opts.calls`.
+fn run_python_once(
+    python: &Path,
+    url: &str,
+    opts: &Opts,
+    threads: usize,
+) -> Result<Vec<(CallKind, Summary)>, String> {
     let script = workspace_root().join("bench").join("python_peer.py");
+    let flows: Vec<&str> = opts.calls.iter().map(|&c| python_flow(c)).collect();
+    eprintln!("plaid-bench: python, {threads} thread(s)");
     let ticks0 = process_ticks();
     let mut child = Command::new(python)
         .arg(&script)
@@ -972,15 +1037,20 @@ fn run_python(python: &Path, url: &str, opts: &Opts) -> Result<Vec<(CallKind, Su
         .args(["--large-secs", &opts.large.as_secs_f64().to_string()])
         .args(["--small-token", SMALL_TOKEN, "--large-token", LARGE_TOKEN])
         .args(["--large-count", &LARGE_N.to_string()])
+        .args(["--threads", &threads.to_string()])
+        .args(["--flows", &flows.join(",")])
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| format!("spawning python: {e}"))?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
-    let mut small = Vec::new();
-    let mut large = Vec::new();
+    let mut samples: Vec<(CallKind, Vec<Sample>)> =
+        opts.calls.iter().map(|&c| (c, Vec::new())).collect();
     for line in BufReader::new(stdout).lines() {
         let line = line.map_err(|e| e.to_string())?;
         let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| e.to_string())?;
+        if v["threads"].as_u64() != Some(threads as u64) {
+            return Err(format!("expected \"threads\": {threads} in {line}"));
+        }
         let latencies: Vec<Duration> = v["latencies_ms"]
             .as_array()
             .ok_or("no latencies")?
@@ -988,31 +1058,42 @@ fn run_python(python: &Path, url: &str, opts: &Opts) -> Result<Vec<(CallKind, Su
             .filter_map(serde_json::Value::as_f64)
             .map(|ms| Duration::from_secs_f64(ms / 1e3))
             .collect();
+        let seconds = v["seconds"].as_f64().ok_or("no seconds")?;
+        let cpu_seconds = v["cpu_seconds"].as_f64().ok_or("no cpu_seconds")?;
         let sample = Sample {
             calls: latencies.len(),
-            elapsed: Duration::from_secs_f64(v["seconds"].as_f64().ok_or("no seconds")?),
+            elapsed: Duration::from_secs_f64(seconds),
             latencies,
-            cpu: (0, 0),
+            // Python's own CPU in the client slot; the sandbox's share of a
+            // round cannot be told apart (its threads end with each call).
+            cpu: (0, (cpu_seconds * 1e9) as u64),
         };
-        match v["flow"].as_str() {
-            Some("balance") => small.push(sample),
-            Some("connect_get") => large.push(sample),
-            _ => return Err(format!("unexpected line {line}")),
+        let flow = v["flow"].as_str().unwrap_or_default();
+        match samples.iter_mut().find(|(c, _)| python_flow(*c) == flow) {
+            Some((_, flow_samples)) => flow_samples.push(sample),
+            None => return Err(format!("unexpected line {line}")),
         }
     }
     let status = child.wait().map_err(|e| e.to_string())?;
     if !status.success() {
-        return Err(format!("python exited with {status}"));
+        return Err(format!("python ({threads} thread(s)) exited with {status}"));
     }
     // Whatever CPU this process used while python ran was the sandbox's.
+    let sandbox_secs = process_ticks().saturating_sub(ticks0) as f64 / 100.0;
+    let calls: usize = samples.iter().flat_map(|(_, s)| s).map(|s| s.calls).sum();
     eprintln!(
-        "plaid-bench: python run used {:.2} s of sandbox CPU",
-        process_ticks().saturating_sub(ticks0) as f64 / 100.0
+        "plaid-bench: python run ({threads} thread(s)) used {sandbox_secs:.2} s of sandbox CPU \
+         for {calls} calls (warm-up included)"
     );
-    Ok(vec![
-        (CallKind::Small, summarise(&small)),
-        (CallKind::Large, summarise(&large)),
-    ])
+    Ok(samples
+        .into_iter()
+        .map(|(call, s)| {
+            let mut summary = summarise(&s);
+            summary.sandbox_us = f64::NAN;
+            summary.sandbox_share = f64::NAN;
+            (call, summary)
+        })
+        .collect())
 }
 
 // ---------------------------------------------------------------------------
@@ -1034,10 +1115,12 @@ usage: cargo run --release -p plaid-bench -- [options]
   --rounds N          interleaved rounds per case (median reported; default 9)
   --small-secs S      seconds per round of the small call (balance)
   --large-secs S      seconds per round of the large call (connect_get, 10k transactions)
-  --concurrency N     calls in flight for the concurrent async cases (default 16)
+  --concurrency N     calls in flight for the concurrent async cases, and python
+                      threads for the threaded python run (default 16)
   --only a,b          only these backends (ureq, reqwest, hyper)
-  --calls C           small, large or both (default both)
-  --no-python         skip the official python client
+  --calls C           small, large or both (default both; python runs the same)
+  --no-python         skip the official python client (else it runs twice:
+                      sequential, then with --concurrency threads)
   --diag              add the hyper ablation cases
   --aa                A/A run: a second raw client in place of plaid-rs (noise floor)
   -h, --help          this text";
@@ -1144,7 +1227,7 @@ fn find<'a, 'b>(
 
 fn report(
     cases: &[Case<'_>],
-    python: &Result<Vec<(CallKind, Summary)>, String>,
+    python: &Result<Vec<PythonFlow>, String>,
     opts: &Opts,
     total: Duration,
 ) {
@@ -1251,37 +1334,69 @@ fn report(
     println!(
         "\n### The official python client (plaid-python-legacy 1.5.1), same sandbox, same run\n"
     );
+    let n = opts.concurrency;
     match python {
         Ok(flows) => {
             println!(
-                "| call | python req/s | python p50 / p99 ms | ureq / python | reqwest / python | \
-                 hyper / python | best plaid-rs (any concurrency) / python |"
+                "| call | python req/s, sequential | python req/s, {n} threads | \
+                 python p50 / p99 ms, sequential | python p50 / p99 ms, {n} threads | \
+                 python CPU ms/call, sequential / {n} threads | \
+                 python calls timed, sequential / {n} threads | \
+                 python CPU-bound ceiling req/s ({nproc} CPUs) | \
+                 ureq / python, sequential | reqwest / python, sequential | \
+                 hyper / python, sequential | \
+                 best plaid-rs ({n} in flight) / python ({n} threads) | \
+                 best plaid-rs ({n} in flight) / python ceiling |"
             );
-            println!("|---|---|---|---|---|---|---|");
-            for (call, p) in flows {
-                let seq = |backend: &str| {
-                    find(cases, backend, true, *call, 1)
-                        .map_or(f64::NAN, |c| summarise(&c.samples).rps)
+            println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            for p in flows {
+                let (seq, par) = (&p.sequential, &p.threaded);
+                let ratio = |rps: Option<f64>, of: f64| {
+                    rps.map_or_else(|| "n/a".to_owned(), |rps| format!("{:.1}×", rps / of))
                 };
-                let best = cases
-                    .iter()
-                    .filter(|c| c.wrapper && c.call == *call)
-                    .map(|c| summarise(&c.samples).rps)
-                    .fold(0.0, f64::max);
+                let best = best_concurrent(cases, p.call, n);
+                let best_ratio = |of: f64| {
+                    best.map_or_else(
+                        || "n/a".to_owned(),
+                        |(backend, rps)| format!("{:.1}× ({backend})", rps / of),
+                    )
+                };
                 println!(
-                    "| {} | {:.1} | {:.2} / {:.2} | {:.1}× | {:.1}× | {:.1}× | {:.1}× |",
-                    call.label(),
-                    p.rps,
-                    p.p50_ms,
-                    p.p99_ms,
-                    seq("ureq") / p.rps,
-                    seq("reqwest") / p.rps,
-                    seq("hyper") / p.rps,
-                    best / p.rps
+                    "| {} | {:.1} | {:.1} | {:.2} / {:.2} | {:.2} / {:.2} | {:.2} / {:.2} | \
+                     {} / {} | {:.0} | {} | {} | {} | {} | {} |",
+                    p.call.label(),
+                    seq.rps,
+                    par.rps,
+                    seq.p50_ms,
+                    seq.p99_ms,
+                    par.p50_ms,
+                    par.p99_ms,
+                    seq.client_us / 1e3,
+                    par.client_us / 1e3,
+                    seq.calls,
+                    par.calls,
+                    p.ceiling(nproc),
+                    ratio(sequential_rps(cases, "ureq", p.call), seq.rps),
+                    ratio(sequential_rps(cases, "reqwest", p.call), seq.rps),
+                    ratio(sequential_rps(cases, "hyper", p.call), seq.rps),
+                    best_ratio(par.rps),
+                    best_ratio(p.ceiling(nproc)),
                 );
-                let _ = p.calls;
             }
-            println!("\n(plaid-rs columns: sequential calls, one in flight, like python.)");
+            println!(
+                "\nPython sequential: one call at a time; with {n} threads: {n} threads, each \
+                 with its own Client, calling in a loop; every python call opens a new \
+                 connection. Calls timed: over all rounds. \"/ python, sequential\" columns: the plaid-rs backend, one call \
+                 in flight. \"best plaid-rs\": the highest median req/s of any backend at {n} \
+                 calls in flight. Python CPU: user + system time of the python process (all \
+                 threads) per call, median over rounds."
+            );
+            println!(
+                "\nPython CPU-bound ceiling = {nproc} CPUs / python CPU seconds per call (the \
+                 lower of the sequential and {n}-thread medians): the most req/s any number of \
+                 python threads or processes could reach on this machine if the sandbox used \
+                 no CPU."
+            );
         }
         Err(why) => println!("python: {why}"),
     }
@@ -1296,17 +1411,54 @@ fn report(
         );
     }
     if let Ok(flows) = python {
-        for (call, p) in flows {
+        let verdict = |ratio: f64| if ratio >= 20.0 { "met" } else { "NOT met" };
+        for p in flows {
+            let label = p.call.label();
             for backend in ["ureq", "reqwest", "hyper"] {
-                if let Some(c) = find(cases, backend, true, *call, 1) {
-                    let ratio = summarise(&c.samples).rps / p.rps;
+                if let Some(rps) = sequential_rps(cases, backend, p.call) {
+                    let ratio = rps / p.sequential.rps;
                     println!(
-                        "- {backend} vs python, {}, sequential: {ratio:.1}× (goal ≥ 20×): {}",
-                        call.label(),
-                        if ratio >= 20.0 { "met" } else { "NOT met" }
+                        "- {backend} vs python, {label}, sequential: {ratio:.1}× \
+                         (goal ≥ 20×): {}",
+                        verdict(ratio)
                     );
                 }
             }
+            if let Some((backend, rps)) = best_concurrent(cases, p.call, n) {
+                let ratio = rps / p.threaded.rps;
+                println!(
+                    "- best plaid-rs ({backend}, {n} in flight) vs python with {} threads, \
+                     {label}: {ratio:.1}× (goal ≥ 20×): {}",
+                    p.threads,
+                    verdict(ratio)
+                );
+                let ceiling = p.ceiling(nproc);
+                let ratio = rps / ceiling;
+                println!(
+                    "- best plaid-rs ({backend}, {n} in flight) vs python's CPU-bound ceiling \
+                     ({ceiling:.0} req/s on {nproc} CPUs), {label}: {ratio:.1}× (goal ≥ 20×): {}",
+                    verdict(ratio)
+                );
+            }
         }
     }
+}
+
+/// Median req/s of a backend's plaid-rs case, one call in flight.
+fn sequential_rps(cases: &[Case<'_>], backend: &str, call: CallKind) -> Option<f64> {
+    find(cases, backend, true, call, 1).map(|c| summarise(&c.samples).rps)
+}
+
+/// The plaid-rs case with the highest median req/s at `concurrency` calls in
+/// flight: its backend and req/s.
+fn best_concurrent(
+    cases: &[Case<'_>],
+    call: CallKind,
+    concurrency: usize,
+) -> Option<(&'static str, f64)> {
+    cases
+        .iter()
+        .filter(|c| c.wrapper && c.call == call && c.concurrency == concurrency)
+        .map(|c| (c.backend, summarise(&c.samples).rps))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
 }
