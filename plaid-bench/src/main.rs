@@ -539,45 +539,75 @@ fn ureq_cases<'a>(config: &Config, opts: &Opts) -> Vec<Case<'a>> {
             }),
             samples: Vec::new(),
         });
-        // Raw: an agent with the settings UreqTransport::new uses. With
-        // --aa, a second raw instance takes the wrapper's place.
+        // Raw: an agent built as UreqTransport::new builds it (same settings,
+        // same resolver). With --aa, a second raw instance takes the
+        // wrapper's place.
         for slot in raw_slots(opts, &mut cases) {
-            let agent_config = plaid_ureq::ureq::Agent::config_builder()
-                .http_status_as_error(false)
-                .max_redirects(0)
-                .timeout_global(Some(DEFAULT_TIMEOUT))
-                .build();
-            let agent = plaid_ureq::ureq::Agent::new_with_config(agent_config);
-            let w = wire(config, call);
-            cases.push(Case {
-                backend: "ureq",
-                wrapper: slot,
-                call,
-                concurrency: 1,
-                run: Box::new(move |d| {
-                    run_sync(d, || {
-                        let mut response = agent
-                            .post(&w.url)
-                            .header("user-agent", &w.user_agent)
-                            .header("accept", JSON)
-                            .header("content-type", FORM)
-                            .send(&w.body[..])
-                            .expect("raw ureq");
-                        assert_eq!(response.status(), 200);
-                        let body = response
-                            .body_mut()
-                            .with_config()
-                            .limit(BODY_LIMIT)
-                            .read_to_vec()
-                            .expect("raw ureq body");
-                        decode_raw(call, &body);
-                    })
-                }),
-                samples: Vec::new(),
-            });
+            let agent = plaid_ureq::agent_with_config(raw_ureq_config());
+            cases.push(raw_ureq_case("ureq", slot, agent, wire(config, call), call));
         }
     }
     cases
+}
+
+/// The ureq ablation (`--diag`): what plaid-ureq's resolver saves, as raw
+/// on ureq's own agent, whose resolver looks the host up on a new thread for
+/// every request.
+fn ureq_diag_case<'a>(config: &Config) -> Case<'a> {
+    let agent = plaid_ureq::ureq::Agent::new_with_config(raw_ureq_config());
+    raw_ureq_case(
+        "ureq diag: raw on ureq's default resolver",
+        false,
+        agent,
+        wire(config, CallKind::Small),
+        CallKind::Small,
+    )
+}
+
+/// The agent settings UreqTransport::new uses.
+fn raw_ureq_config() -> plaid_ureq::ureq::config::Config {
+    plaid_ureq::ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(DEFAULT_TIMEOUT))
+        .build()
+}
+
+/// A raw ureq case: the prebuilt request on `agent`, the body read with
+/// the same limit, decoded with serde_json.
+fn raw_ureq_case<'a>(
+    backend: &'static str,
+    wrapper: bool,
+    agent: plaid_ureq::ureq::Agent,
+    w: Wire,
+    call: CallKind,
+) -> Case<'a> {
+    Case {
+        backend,
+        wrapper,
+        call,
+        concurrency: 1,
+        run: Box::new(move |d| {
+            run_sync(d, || {
+                let mut response = agent
+                    .post(&w.url)
+                    .header("user-agent", &w.user_agent)
+                    .header("accept", JSON)
+                    .header("content-type", FORM)
+                    .send(&w.body[..])
+                    .expect("raw ureq");
+                assert_eq!(response.status(), 200);
+                let body = response
+                    .body_mut()
+                    .with_config()
+                    .limit(BODY_LIMIT)
+                    .read_to_vec()
+                    .expect("raw ureq body");
+                decode_raw(call, &body);
+            })
+        }),
+        samples: Vec::new(),
+    }
 }
 
 /// A case that runs `f` on `rt` with `concurrency` calls in flight.
@@ -1134,7 +1164,7 @@ usage: cargo run --release -p plaid-bench -- [options]
   --calls C           small, large or both (default both; python runs the same)
   --no-python         skip the official python client (else it runs twice:
                       sequential, then with --concurrency threads)
-  --diag              add the hyper ablation cases
+  --diag              add the ablation cases (hyper wrapper layers, ureq resolver)
   --aa                A/A run: a second raw client in place of plaid-rs (noise floor)
   -h, --help          this text";
 
@@ -1153,6 +1183,7 @@ fn main() {
     cases.extend(hyper_cases(&rts, &config, &opts));
     if opts.diag {
         cases.extend(hyper_diag_cases(&rts, &config, &opts));
+        cases.push(ureq_diag_case(&config));
     }
 
     // The sandbox alone, with a minimal client: 1 and N connections.

@@ -34,6 +34,12 @@
 //!   as received (no decompression is done).
 //! - **Connections.** One agent per transport, with ureq's keep-alive pool;
 //!   clones of the transport share it.
+//! - **Name resolution.** ureq looks up the host of every request, even one
+//!   sent on a pooled connection, and with a timeout set it does each lookup
+//!   on a new thread. The agents this crate builds ([`UreqTransport::new`],
+//!   [`agent_with_config`]) instead answer IP literals in place and reuse a
+//!   host name's addresses for 30 seconds, so a call on a kept-alive
+//!   connection costs no lookup and no thread. Failed lookups are not kept.
 //! - **TLS.** rustls with the ring provider and the webpki roots.
 
 #![deny(missing_docs)]
@@ -47,7 +53,30 @@ use plaid_core::transport::{
 };
 use plaid_core::{Client, Config, DEFAULT_TIMEOUT, Transport};
 
+mod resolver;
+
 pub use ureq;
+
+/// A ureq agent with `config` and plaid-ureq's name resolution (IP literals
+/// answered in place, host names kept for 30 seconds; see the crate docs):
+/// the agent [`UreqTransport::new`] uses, for building your own
+/// configuration (proxy, TLS roots, pool sizes) and passing it to
+/// [`UreqTransport::with_agent`].
+///
+/// ```
+/// let config = plaid_ureq::ureq::Agent::config_builder()
+///     .max_idle_connections_per_host(8)
+///     .build();
+/// let transport = plaid_ureq::UreqTransport::with_agent(plaid_ureq::agent_with_config(config));
+/// # drop(transport);
+/// ```
+pub fn agent_with_config(config: ureq::config::Config) -> ureq::Agent {
+    ureq::Agent::with_parts(
+        config,
+        ureq::unversioned::transport::DefaultConnector::default(),
+        resolver::CachingResolver::new(),
+    )
+}
 
 /// A [`Client`] on a fresh [`UreqTransport`].
 ///
@@ -82,7 +111,7 @@ impl UreqTransport {
             .timeout_global(Some(DEFAULT_TIMEOUT))
             .build();
         UreqTransport {
-            agent: ureq::Agent::new_with_config(config),
+            agent: agent_with_config(config),
             preconfigured: true,
         }
     }
@@ -91,7 +120,10 @@ impl UreqTransport {
     ///
     /// Whatever the agent's settings, every request is sent with redirects
     /// off, `http_status_as_error(false)` and the request's timeout (or
-    /// [`DEFAULT_TIMEOUT`]) as its global timeout.
+    /// [`DEFAULT_TIMEOUT`]) as its global timeout. Build the agent with
+    /// [`agent_with_config`] to keep plaid-ureq's name resolution; an agent
+    /// from `ureq::Agent::new_with_config` looks up the host on a new thread
+    /// for every request.
     pub fn with_agent(agent: ureq::Agent) -> Self {
         UreqTransport {
             agent,
