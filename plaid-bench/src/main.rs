@@ -20,7 +20,8 @@
 //!
 //! Rounds are interleaved (every case once per round, wrapper and raw side by
 //! side) and the median of the rounds is reported. Options:
-//! `--rounds N` (9), `--small-secs S` (0.3), `--large-secs S` (0.5),
+//! `--rounds N` (9, large call and python), `--small-rounds N` (25),
+//! `--small-secs S` (0.2), `--large-secs S` (0.5),
 //! `--concurrency N` (16), `--no-python`, `--only BACKEND[,..]`, `--diag`
 //! (ablations of the hyper wrapper), `--aa` (raw against raw: the noise floor). The python interpreter is
 //! `$PLAID_BENCH_PYTHON`, else the peer test's venv (`target/peer-venv`),
@@ -75,6 +76,7 @@ impl CallKind {
 
 struct Opts {
     rounds: usize,
+    small_rounds: usize,
     small: Duration,
     large: Duration,
     concurrency: usize,
@@ -89,7 +91,8 @@ impl Opts {
     fn parse() -> Opts {
         let mut opts = Opts {
             rounds: 9,
-            small: Duration::from_secs_f64(0.3),
+            small_rounds: 25,
+            small: Duration::from_secs_f64(0.2),
             large: Duration::from_secs_f64(0.5),
             concurrency: 16,
             python: true,
@@ -108,6 +111,7 @@ impl Opts {
             };
             match arg.as_str() {
                 "--rounds" => opts.rounds = value(&mut args) as usize,
+                "--small-rounds" => opts.small_rounds = value(&mut args) as usize,
                 "--small-secs" => opts.small = Duration::from_secs_f64(value(&mut args)),
                 "--large-secs" => opts.large = Duration::from_secs_f64(value(&mut args)),
                 "--concurrency" => opts.concurrency = value(&mut args) as usize,
@@ -142,6 +146,13 @@ impl Opts {
             }
         }
         opts
+    }
+
+    fn rounds_of(&self, call: CallKind) -> usize {
+        match call {
+            CallKind::Small => self.small_rounds,
+            CallKind::Large => self.rounds,
+        }
     }
 
     fn duration(&self, call: CallKind) -> Duration {
@@ -1154,8 +1165,10 @@ fn cpu_model() -> String {
 const USAGE: &str = "\
 usage: cargo run --release -p plaid-bench -- [options]
 
-  --rounds N          interleaved rounds per case (median reported; default 9)
-  --small-secs S      seconds per round of the small call (balance)
+  --rounds N          interleaved rounds of the large call and of python (median
+                      reported; default 9)
+  --small-rounds N    interleaved rounds of the small call (default 25)
+  --small-secs S      seconds per round of the small call (balance; default 0.2)
   --large-secs S      seconds per round of the large call (connect_get, 10k transactions;
                       python rounds last at least 2 s)
   --concurrency N     calls in flight for the concurrent async cases, and python
@@ -1226,8 +1239,9 @@ fn main() {
     for case in &mut cases {
         let _ = (case.run)(Duration::from_millis(100));
     }
-    for round in 0..opts.rounds {
-        eprintln!("plaid-bench: round {}/{}", round + 1, opts.rounds);
+    let rounds = opts.rounds.max(opts.small_rounds);
+    for round in 0..rounds {
+        eprintln!("plaid-bench: round {}/{rounds}", round + 1);
         // Wrapper and raw of a pair run back to back, in alternating order,
         // so drift and order effects fall on both alike.
         let order: Vec<usize> = (0..cases.len())
@@ -1236,6 +1250,9 @@ fn main() {
             .collect();
         for i in order {
             let case = &mut cases[i];
+            if round >= opts.rounds_of(case.call) {
+                continue;
+            }
             let sample = (case.run)(opts.duration(case.call));
             case.samples.push(sample);
         }
@@ -1277,8 +1294,9 @@ fn report(
 ) {
     let nproc = std::thread::available_parallelism().map_or(0, |n| n.get());
     println!(
-        "## plaid-bench: {} rounds (median), {:.1}s/{:.1}s per round (small/large), \
+        "## plaid-bench: {}/{} rounds (small/large; median), {:.1}s/{:.1}s per round, \
          {nproc} CPUs ({}), {:.0} s in all\n",
+        opts.small_rounds,
         opts.rounds,
         opts.small.as_secs_f64(),
         opts.large.as_secs_f64(),
