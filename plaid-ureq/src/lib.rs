@@ -145,7 +145,7 @@ impl UreqTransport {
             self.run(Request::from_parts(parts, ()), timeout)?
         } else {
             // `Agent::run` sends any non-empty body, whatever the method.
-            self.run(Request::from_parts(parts, body), timeout)?
+            self.run(Request::from_parts(parts, &body[..]), timeout)?
         };
         let body = response
             .body_mut()
