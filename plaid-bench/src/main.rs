@@ -232,6 +232,22 @@ struct Sample {
 }
 
 impl Sample {
+    /// The sample of a round that started at `start` with the CPU counters
+    /// at `cpu0` and has just ended: wall time and CPU are read now.
+    fn ended(cpu0: Cpu, start: Instant, latencies: Vec<Duration>) -> Sample {
+        let elapsed = start.elapsed();
+        let cpu1 = cpu_snapshot();
+        Sample {
+            calls: latencies.len(),
+            elapsed,
+            latencies,
+            cpu: (
+                cpu1.sandbox.saturating_sub(cpu0.sandbox),
+                cpu1.client.saturating_sub(cpu0.client),
+            ),
+        }
+    }
+
     fn rps(&self) -> f64 {
         self.calls as f64 / self.elapsed.as_secs_f64()
     }
@@ -311,17 +327,7 @@ fn run_sync(duration: Duration, mut call: impl FnMut()) -> Sample {
         call();
         latencies.push(t.elapsed());
     }
-    let elapsed = start.elapsed();
-    let cpu1 = cpu_snapshot();
-    Sample {
-        calls: latencies.len(),
-        elapsed,
-        latencies,
-        cpu: (
-            cpu1.sandbox.saturating_sub(cpu0.sandbox),
-            cpu1.client.saturating_sub(cpu0.client),
-        ),
-    }
+    Sample::ended(cpu0, start, latencies)
 }
 
 /// One client thread's call loop body.
@@ -357,18 +363,9 @@ fn run_threads(duration: Duration, threads: usize, make: impl Fn() -> BoxedCall)
         }
         (all, calls)
     });
-    let elapsed = start.elapsed();
-    let cpu1 = cpu_snapshot();
+    let sample = Sample::ended(cpu0, start, latencies);
     drop(calls);
-    Sample {
-        calls: latencies.len(),
-        elapsed,
-        latencies,
-        cpu: (
-            cpu1.sandbox.saturating_sub(cpu0.sandbox),
-            cpu1.client.saturating_sub(cpu0.client),
-        ),
-    }
+    sample
 }
 
 fn run_async<F, Fut>(rt: &Runtime, duration: Duration, concurrency: usize, call: F) -> Sample
@@ -400,17 +397,7 @@ where
         }
         all
     });
-    let elapsed = start.elapsed();
-    let cpu1 = cpu_snapshot();
-    Sample {
-        calls: latencies.len(),
-        elapsed,
-        latencies,
-        cpu: (
-            cpu1.sandbox.saturating_sub(cpu0.sandbox),
-            cpu1.client.saturating_sub(cpu0.client),
-        ),
-    }
+    Sample::ended(cpu0, start, latencies)
 }
 
 // ---------------------------------------------------------------------------
@@ -765,29 +752,28 @@ async fn raw_hyper_exchange(
         .header("content-type", FORM)
         .body(Full::new(w.body.clone()))
         .expect("raw hyper request");
-    if !guarded {
-        let response = raw.request(request).await.expect("raw hyper");
-        assert_eq!(response.status(), 200);
-        return response
-            .into_body()
-            .collect()
-            .await
-            .expect("raw hyper body")
-            .to_bytes();
-    }
     let exchange = async {
         let response = raw.request(request).await.expect("raw hyper");
         assert_eq!(response.status(), 200);
-        let limit = usize::try_from(BODY_LIMIT).unwrap_or(usize::MAX);
-        Limited::new(response.into_body(), limit)
-            .collect()
-            .await
-            .expect("raw hyper body")
-            .to_bytes()
+        let body = response.into_body();
+        let collected = if guarded {
+            let limit = usize::try_from(BODY_LIMIT).unwrap_or(usize::MAX);
+            Limited::new(body, limit)
+                .collect()
+                .await
+                .map_err(|e| e.to_string())
+        } else {
+            body.collect().await.map_err(|e| e.to_string())
+        };
+        collected.expect("raw hyper body").to_bytes()
     };
-    tokio::time::timeout(DEFAULT_TIMEOUT, exchange)
-        .await
-        .expect("raw hyper timeout")
+    if guarded {
+        tokio::time::timeout(DEFAULT_TIMEOUT, exchange)
+            .await
+            .expect("raw hyper timeout")
+    } else {
+        exchange.await
+    }
 }
 
 /// Ablations of the hyper wrapper (`--diag`), small call: the raw baseline
