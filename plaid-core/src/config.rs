@@ -1,11 +1,15 @@
 //! Per-client configuration: where to send requests, with which keys, and
 //! how long to wait. There is no global state: two clients with different
-//! configurations never affect each other (unlike the python client's
-//! class-level `Client.config`).
+//! configurations never affect each other.
+//!
+//! A configuration belongs to one API family (`Config<A>`): its environment
+//! is that family's, and only that family's endpoints can be built with it.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::time::Duration;
 
+use crate::api::Api;
 use crate::error::Error;
 use crate::retry::RetryPolicy;
 use crate::secret::{AccessToken, ClientId, ClientSecret};
@@ -13,31 +17,6 @@ use crate::transport::DEFAULT_BODY_LIMIT;
 
 /// The default time allowed for one request, connect to last byte.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Which Plaid service to talk to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Environment {
-    /// The legacy development sandbox, `https://tartan.plaid.com`.
-    Tartan,
-    /// Production, `https://api.plaid.com`.
-    Production,
-    /// Any other base URL, e.g. a local `plaid-sandbox` or a proxy. A path
-    /// prefix is kept (`http://host/prefix` + `/connect` =
-    /// `http://host/prefix/connect`).
-    Custom(String),
-}
-
-impl Environment {
-    /// The base URL of the environment, without a trailing slash.
-    pub fn base_url(&self) -> &str {
-        match self {
-            Environment::Tartan => "https://tartan.plaid.com",
-            Environment::Production => "https://api.plaid.com",
-            Environment::Custom(url) => url.trim_end_matches('/'),
-        }
-    }
-}
 
 /// Your API keys: client id and secret.
 #[derive(Clone, Debug)]
@@ -55,11 +34,6 @@ impl Credentials {
         }
     }
 
-    /// The sandbox keys `test_id` / `test_secret`.
-    pub fn sandbox() -> Self {
-        Credentials::new("test_id", "test_secret")
-    }
-
     /// The client id.
     pub fn client_id(&self) -> &ClientId {
         &self.client_id
@@ -71,20 +45,12 @@ impl Credentials {
     }
 }
 
-/// Everything a request needs besides its own parameters.
+/// Everything a request of API family `A` needs besides its own parameters.
 ///
-/// ```
-/// use plaid_core::{Config, Credentials, Environment};
-/// use std::time::Duration;
-///
-/// let config = Config::new(Environment::Tartan, Credentials::sandbox())?
-///     .with_timeout(Duration::from_secs(10));
-/// assert_eq!(config.base_url(), "https://tartan.plaid.com");
-/// # Ok::<(), plaid_core::Error>(())
-/// ```
-#[derive(Clone)]
-pub struct Config {
-    environment: Environment,
+/// Each family module has an alias with its family filled in, and its own
+/// constructors for its local sandbox.
+pub struct Config<A: Api> {
+    environment: A::Environment,
     credentials: Credentials,
     access_token: Option<AccessToken>,
     timeout: Duration,
@@ -92,6 +58,7 @@ pub struct Config {
     body_limit: u64,
     allow_insecure_http: bool,
     base: BaseUrl,
+    api: PhantomData<fn() -> A>,
 }
 
 /// The base URL, parsed once when the configuration is made: every request
@@ -107,20 +74,20 @@ pub(crate) struct BaseUrl {
     pub(crate) plain_remote: bool,
 }
 
-impl Config {
+impl<A: Api> Config<A> {
     /// A configuration for `environment` with `credentials`.
     ///
     /// Fails with [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput)
-    /// if the client id or secret is empty, or a custom base URL is not an
-    /// absolute `http`/`https` URL without query or fragment.
-    pub fn new(environment: Environment, credentials: Credentials) -> Result<Self, Error> {
+    /// if the client id or secret is empty, or the base URL is not an
+    /// absolute `http`/`https` URL without user info, query or fragment.
+    pub fn new(environment: A::Environment, credentials: Credentials) -> Result<Self, Error> {
         if credentials.client_id.is_empty() {
             return Err(Error::invalid_input("the client id is empty"));
         }
         if credentials.secret.is_empty() {
             return Err(Error::invalid_input("the secret is empty"));
         }
-        let base = parse_base_url(environment.base_url())?;
+        let base = parse_base_url(A::base_url(&environment))?;
         Ok(Config {
             environment,
             credentials,
@@ -130,17 +97,12 @@ impl Config {
             body_limit: DEFAULT_BODY_LIMIT,
             allow_insecure_http: false,
             base,
+            api: PhantomData,
         })
     }
 
-    /// A configuration for a local sandbox (e.g. `plaid-sandbox`) at
-    /// `base_url`, with the sandbox keys.
-    pub fn sandbox(base_url: impl Into<String>) -> Result<Self, Error> {
-        Config::new(Environment::Custom(base_url.into()), Credentials::sandbox())
-    }
-
     /// The same configuration with a default access token, used by calls
-    /// on an existing item (`balance`, `connect_get`, steps, …).
+    /// on an existing item.
     pub fn with_access_token(mut self, access_token: impl Into<AccessToken>) -> Self {
         self.access_token = Some(access_token.into());
         self
@@ -160,8 +122,8 @@ impl Config {
 
     /// The same configuration with another retry policy for its calls
     /// ([`RetryPolicy::disabled`] to switch retries off). By default, reads
-    /// are retried up to three times in all on 429/5xx and connection
-    /// failures; calls that are not safe to repeat never are.
+    /// are retried up to three times in all on 5xx, rate limits and
+    /// connection failures; calls that are not safe to repeat never are.
     pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
         self
@@ -185,13 +147,13 @@ impl Config {
     }
 
     /// The environment.
-    pub fn environment(&self) -> &Environment {
+    pub fn environment(&self) -> &A::Environment {
         &self.environment
     }
 
     /// The base URL requests go to, without a trailing slash.
     pub fn base_url(&self) -> &str {
-        self.environment.base_url()
+        A::base_url(&self.environment)
     }
 
     /// The API keys.
@@ -230,9 +192,26 @@ impl Config {
     }
 }
 
-impl fmt::Debug for Config {
+impl<A: Api> Clone for Config<A> {
+    fn clone(&self) -> Self {
+        Config {
+            environment: self.environment.clone(),
+            credentials: self.credentials.clone(),
+            access_token: self.access_token.clone(),
+            timeout: self.timeout,
+            retry: self.retry,
+            body_limit: self.body_limit,
+            allow_insecure_http: self.allow_insecure_http,
+            base: self.base.clone(),
+            api: PhantomData,
+        }
+    }
+}
+
+impl<A: Api> fmt::Debug for Config<A> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Config")
+            .field("api", &A::NAME)
             .field("base_url", &self.base_url())
             .field("credentials", &self.credentials)
             .field("access_token", &self.access_token)
@@ -244,7 +223,11 @@ impl fmt::Debug for Config {
     }
 }
 
-fn parse_base_url(url: &str) -> Result<BaseUrl, Error> {
+/// Splits a base URL into the parts every request reuses. A URL with user
+/// info (`user:password@`) is refused: those would be credentials sent on
+/// every request and printed wherever the URL is, and Plaid takes its keys
+/// elsewhere.
+pub(crate) fn parse_base_url(url: &str) -> Result<BaseUrl, Error> {
     let uri: http::Uri = url
         .parse()
         .map_err(|_| Error::invalid_input("the base URL is not a valid URL"))?;
@@ -257,6 +240,11 @@ fn parse_base_url(url: &str) -> Result<BaseUrl, Error> {
             ));
         }
     };
+    if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+        return Err(Error::invalid_input(
+            "the base URL must not contain a user name or password",
+        ));
+    }
     if uri.host().is_none_or(str::is_empty) {
         return Err(Error::invalid_input("the base URL has no host"));
     }
@@ -289,28 +277,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rejects_empty_keys_and_bad_urls() {
-        let err = Config::new(Environment::Tartan, Credentials::new("", "s")).unwrap_err();
-        assert!(err.is_invalid_input());
-        let err = Config::new(Environment::Tartan, Credentials::new("id", "")).unwrap_err();
-        assert!(err.is_invalid_input());
+    fn refuses_bad_base_urls() {
         for bad in [
             "",
-            "tartan.plaid.com",
+            "plaid.example",
             "ftp://x",
             "http://",
             "http://h/?q=1",
             "http://h/#f",
+            "https://user:pass@h",
+            "https://user@h/prefix",
         ] {
-            let result = Config::new(Environment::Custom(bad.into()), Credentials::sandbox());
-            assert!(result.is_err(), "{bad:?} should be rejected");
+            let error = parse_base_url(bad).err();
+            assert!(
+                error.as_ref().is_some_and(Error::is_invalid_input),
+                "{bad:?} should be refused"
+            );
         }
-        assert!(Config::sandbox("http://127.0.0.1:8080/").is_ok());
     }
 
     #[test]
-    fn custom_base_url_drops_the_trailing_slash() {
-        let config = Config::sandbox("http://127.0.0.1:1/prefix/").unwrap();
-        assert_eq!(config.base_url(), "http://127.0.0.1:1/prefix");
+    fn a_refused_url_is_not_quoted_in_the_error() {
+        let error = parse_base_url("https://user:hunter2@h").err().unwrap();
+        assert!(!error.to_string().contains("hunter2"));
+        assert!(!format!("{error:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn keeps_the_prefix_without_its_trailing_slash() {
+        let base = parse_base_url("http://127.0.0.1:1/prefix/").unwrap();
+        assert_eq!(base.prefix, "/prefix");
+        assert!(!base.plain_remote);
+        assert!(parse_base_url("http://10.0.0.1").unwrap().plain_remote);
+        assert!(!parse_base_url("http://[::1]:8").unwrap().plain_remote);
+        assert!(!parse_base_url("https://10.0.0.1").unwrap().plain_remote);
     }
 }

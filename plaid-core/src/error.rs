@@ -1,51 +1,46 @@
 //! The one error type of plaid-rs.
 //!
-//! Every failure, from a bad argument to a dropped connection to a Plaid API
+//! Every failure, from a bad argument to a dropped connection to an API
 //! error, is an [`Error`] with a [`kind`](Error::kind) and predicates, so
-//! callers match on meaning rather than on strings. Nothing is lost on the way:
-//! an API error keeps the HTTP status, the numeric [`ErrorCode`], message,
-//! resolve text, request id and the raw body; a decode error keeps the serde
-//! path and the raw body; a transport error keeps its source.
+//! callers match on meaning rather than on strings. The kinds are the same
+//! for every API family: the class of the HTTP status, or what went wrong
+//! before there was one. What a family says about an error (its codes,
+//! messages and advice) is its error body, kept behind
+//! [`api_error`](Error::api_error) and the family module's own accessors.
 //!
-//! Response bodies can hold access tokens (the API echoes them in some
-//! errors), so neither `Debug` nor `Display` ever prints a body: it is
-//! reachable only through [`Error::body`].
+//! Nothing is lost on the way: an API error keeps the HTTP status, the
+//! decoded body, the request id and the raw body; a decode error keeps the
+//! path of the field that failed and the raw body; a transport error keeps
+//! its source.
+//!
+//! Response bodies can hold access tokens and personal data, so neither
+//! `Debug` nor `Display` ever prints a body: it is reachable only through
+//! [`Error::body`]. For the same reason a decode error describes what was
+//! wrong with a value without quoting it.
 
+use std::any::Any;
 use std::borrow::Cow;
 use std::fmt;
 
 use http::StatusCode;
-use serde::Deserialize;
 
-use crate::error_code::ErrorCode;
-use crate::secret::AccessToken;
+use crate::retry::RetryHint;
 use crate::transport::{TransportError, TransportErrorKind};
 
-/// What went wrong, broadly. The API kinds mirror the seed client's
-/// exception classes, chosen by HTTP status as that client does.
+/// What went wrong, broadly, in the same terms for every API family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// HTTP 400 (python `BadRequestError`).
-    BadRequest,
-    /// HTTP 401 (python `UnauthorizedError`).
-    Unauthorized,
-    /// HTTP 402 (python `RequestFailedError`): wrong credentials, locked
-    /// account, wrong MFA answer and the like.
-    RequestFailed,
-    /// HTTP 404 (python `ResourceNotFoundError`).
-    NotFound,
-    /// HTTP 429 (the python client returns it silently; here it is an error).
+    /// The API refused the request with a 4xx status other than 429: the
+    /// request, the keys, the token or the user's login need attention.
+    /// [`Error::status`] and the family's error body say which.
+    ClientError,
+    /// HTTP 429: a rate limit was hit.
     RateLimited,
-    /// HTTP 500 (python `PlaidServerError`).
+    /// A 5xx status: the API or something in front of it failed.
     ServerError,
-    /// HTTP 501 (python `ExtractorError`).
-    ExtractorError,
-    /// HTTP 502 (python `ExtractorRetryError`, `retry = True`).
-    ExtractorRetry,
-    /// HTTP 503 (python `MaintainanceError`).
-    Maintenance,
-    /// Any other non-success status (e.g. a proxy's 403 or 504).
+    /// A status that is neither success nor error (1xx, or a 3xx that was
+    /// not followed: plaid-rs never follows redirects).
     UnexpectedStatus,
     /// The request or the response took longer than the timeout.
     Timeout,
@@ -64,35 +59,23 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    /// The API kind for an HTTP status (`None` for 1xx-3xx statuses).
+    /// The kind of a response with `status` (`None` for 2xx).
     pub fn from_status(status: StatusCode) -> Option<Self> {
         Some(match status.as_u16() {
-            400 => ErrorKind::BadRequest,
-            401 => ErrorKind::Unauthorized,
-            402 => ErrorKind::RequestFailed,
-            404 => ErrorKind::NotFound,
+            200..=299 => return None,
             429 => ErrorKind::RateLimited,
-            500 => ErrorKind::ServerError,
-            501 => ErrorKind::ExtractorError,
-            502 => ErrorKind::ExtractorRetry,
-            503 => ErrorKind::Maintenance,
-            403 | 405..=428 | 430..=499 | 504..=599 => ErrorKind::UnexpectedStatus,
-            _ => return None,
+            400..=499 => ErrorKind::ClientError,
+            500..=599 => ErrorKind::ServerError,
+            _ => ErrorKind::UnexpectedStatus,
         })
     }
 
     /// A short lower-case name, used by `Display`.
     pub fn as_str(self) -> &'static str {
         match self {
-            ErrorKind::BadRequest => "bad request",
-            ErrorKind::Unauthorized => "unauthorized",
-            ErrorKind::RequestFailed => "request failed",
-            ErrorKind::NotFound => "not found",
+            ErrorKind::ClientError => "request refused",
             ErrorKind::RateLimited => "rate limited",
             ErrorKind::ServerError => "server error",
-            ErrorKind::ExtractorError => "extractor error",
-            ErrorKind::ExtractorRetry => "extractor error (retry)",
-            ErrorKind::Maintenance => "maintenance",
             ErrorKind::UnexpectedStatus => "unexpected status",
             ErrorKind::Timeout => "timed out",
             ErrorKind::Connect => "connection failed",
@@ -111,33 +94,27 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-/// The body of a legacy API error: `{code, message, resolve}` and, for
-/// token errors, the `access_token` that was sent.
-#[derive(Clone, Deserialize)]
-#[non_exhaustive]
-pub struct ApiError {
-    /// The numeric Plaid code.
-    pub code: ErrorCode,
-    /// The short message, e.g. `"account locked"`.
-    #[serde(default)]
-    pub message: String,
-    /// The human-readable advice (what the python client calls `message`).
-    #[serde(default)]
-    pub resolve: String,
-    /// The access token the request carried, echoed by 1105 and 1203 errors.
-    #[serde(default)]
-    pub access_token: Option<AccessToken>,
-}
+/// An API family's decoded error body.
+///
+/// Its `Display` is what [`Error`]'s `Display` shows after the status (for
+/// example `1205 account locked`), so it must never print a secret.
+pub trait ApiErrorBody: fmt::Debug + fmt::Display + Send + Sync + 'static {
+    /// The family's error code as text (`"1205"`, `"ITEM_LOGIN_REQUIRED"`).
+    fn code(&self) -> Cow<'_, str>;
 
-impl fmt::Debug for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ApiError")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("resolve", &self.resolve)
-            .field("access_token", &self.access_token)
-            .finish()
+    /// The family's message for developers.
+    fn message(&self) -> &str;
+
+    /// What the body says about retrying the request.
+    fn retry_hint(&self) -> RetryHint {
+        RetryHint::Status
     }
+
+    /// The body as [`Any`], so the family can hand out its own type.
+    fn as_any(&self) -> &dyn Any;
+
+    /// A boxed copy.
+    fn clone_box(&self) -> Box<dyn ApiErrorBody>;
 }
 
 /// The error type of every plaid-rs call.
@@ -149,7 +126,7 @@ struct Inner {
     kind: ErrorKind,
     status: Option<StatusCode>,
     request_id: Option<String>,
-    api: Option<ApiError>,
+    api: Option<Box<dyn ApiErrorBody>>,
     /// Human context: what was being done, or what was wrong with the input.
     context: Cow<'static, str>,
     /// For decode errors: the path of the field that failed, e.g. `accounts[2].balance`.
@@ -180,19 +157,19 @@ impl Error {
         Error::new(ErrorKind::InvalidInput, message)
     }
 
-    /// An error for a non-success response. `api` is the decoded error body
-    /// when there was one; the raw body is kept either way.
+    /// An error for a non-success response. `api` is the family's decoded
+    /// error body when there was one; the raw body is kept either way.
     pub fn from_status(
         status: StatusCode,
         request_id: Option<String>,
-        api: Option<ApiError>,
+        api: Option<Box<dyn ApiErrorBody>>,
         body: Vec<u8>,
     ) -> Self {
         let kind = ErrorKind::from_status(status).unwrap_or(ErrorKind::UnexpectedStatus);
         let context = if api.is_some() {
-            Cow::Borrowed("the API returned an error")
+            "the API returned an error"
         } else {
-            Cow::Borrowed("the response is not a Plaid error body")
+            "the response is not an API error body"
         };
         let mut error = Error::new(kind, context);
         error.inner.status = Some(status);
@@ -203,11 +180,15 @@ impl Error {
     }
 
     /// An error for a success response whose body could not be decoded.
+    ///
+    /// `source` is described without the values it may quote (a decode
+    /// error can be about a name or an account number): only its category,
+    /// position and what was expected are kept.
     pub fn decode(
         status: StatusCode,
         request_id: Option<String>,
         path: Option<String>,
-        source: serde_json::Error,
+        source: &serde_json::Error,
         body: Vec<u8>,
     ) -> Self {
         let mut error = Error::new(ErrorKind::Decode, "the response body could not be decoded");
@@ -216,33 +197,18 @@ impl Error {
         // serde_path_to_error says "." for the root and "?" for "nowhere
         // in particular" (a syntax error before any field): neither is a path.
         error.inner.path = path.filter(|p| !p.is_empty() && p != "." && p != "?");
-        error.inner.source = Some(Box::new(source));
+        error.inner.source = Some(Box::new(crate::wire::DecodeProblem::of(source)));
         error.inner.body = Some(body);
         error
     }
 
-    /// An error for a success response that is not what the endpoint can
-    /// return (e.g. an unexpected status), without a serde error.
-    pub fn unexpected_response(
-        status: StatusCode,
-        request_id: Option<String>,
-        context: impl Into<Cow<'static, str>>,
-        body: Vec<u8>,
-    ) -> Self {
-        let mut error = Error::new(ErrorKind::Decode, context);
-        error.inner.status = Some(status);
-        error.inner.request_id = request_id;
-        error.inner.body = Some(body);
-        error
-    }
-
-    /// A copy of an error that has no source or body (an input error),
-    /// for handing out the same error twice.
+    /// A copy of an error that has no source (an input error), for handing
+    /// out the same error twice.
     pub(crate) fn duplicate(&self) -> Error {
         let mut copy = Error::new(self.inner.kind, self.inner.context.clone());
         copy.inner.status = self.inner.status;
         copy.inner.request_id.clone_from(&self.inner.request_id);
-        copy.inner.api.clone_from(&self.inner.api);
+        copy.inner.api = self.inner.api.as_ref().map(|api| api.clone_box());
         copy.inner.path.clone_from(&self.inner.path);
         copy.inner.body.clone_from(&self.inner.body);
         copy
@@ -258,41 +224,34 @@ impl Error {
         self.inner.status
     }
 
-    /// The decoded API error body, for API errors.
-    pub fn api_error(&self) -> Option<&ApiError> {
-        self.inner.api.as_ref()
+    /// The family's decoded error body, for API errors whose body was one.
+    pub fn api_error(&self) -> Option<&dyn ApiErrorBody> {
+        self.inner.api.as_deref()
     }
 
-    /// The Plaid error code, for API errors.
-    pub fn code(&self) -> Option<ErrorCode> {
-        self.inner.api.as_ref().map(|api| api.code)
+    /// The family's decoded error body as its own type `B` (each family
+    /// module also has a shorter accessor).
+    pub fn api_error_as<B: ApiErrorBody>(&self) -> Option<&B> {
+        self.api_error()?.as_any().downcast_ref::<B>()
     }
 
-    /// The API's short message (e.g. `"invalid mfa"`), for API errors.
-    pub fn message(&self) -> Option<&str> {
-        self.inner.api.as_ref().map(|api| api.message.as_str())
+    /// The API's error code as text, for API errors.
+    pub fn api_code(&self) -> Option<Cow<'_, str>> {
+        self.api_error().map(ApiErrorBody::code)
     }
 
-    /// The API's advice for a human, for API errors.
-    pub fn resolve(&self) -> Option<&str> {
-        self.inner.api.as_ref().map(|api| api.resolve.as_str())
+    /// The API's message for developers, for API errors.
+    pub fn api_message(&self) -> Option<&str> {
+        self.api_error().map(ApiErrorBody::message)
     }
 
-    /// The `X-Request-Id` of the response, when there was one.
+    /// The request id of the response, when there was one.
     pub fn request_id(&self) -> Option<&str> {
         self.inner.request_id.as_deref()
     }
 
-    /// The access token the API echoed in the error body (1105, 1203).
-    pub fn access_token(&self) -> Option<&AccessToken> {
-        self.inner
-            .api
-            .as_ref()
-            .and_then(|api| api.access_token.as_ref())
-    }
-
     /// The raw response body, when there was a response. It may contain an
-    /// access token: do not log it.
+    /// access token or personal data: do not log it.
     pub fn body(&self) -> Option<&[u8]> {
         self.inner.body.as_deref()
     }
@@ -306,6 +265,21 @@ impl Error {
     /// Whether the error came from the API (a non-success HTTP status).
     pub fn is_api(&self) -> bool {
         self.inner.status.is_some() && self.inner.kind != ErrorKind::Decode
+    }
+
+    /// Whether the API refused the request with a 4xx other than 429.
+    pub fn is_client_error(&self) -> bool {
+        self.inner.kind == ErrorKind::ClientError
+    }
+
+    /// Whether a rate limit was hit (HTTP 429).
+    pub fn is_rate_limited(&self) -> bool {
+        self.inner.kind == ErrorKind::RateLimited
+    }
+
+    /// Whether the server failed (5xx).
+    pub fn is_server_error(&self) -> bool {
+        self.inner.kind == ErrorKind::ServerError
     }
 
     /// Whether the request timed out.
@@ -335,13 +309,30 @@ impl Error {
         self.inner.kind == ErrorKind::InvalidInput
     }
 
-    /// Whether the server says the same request may succeed if sent again
-    /// (python's `ExtractorRetryError.retry`, plus 429 and 503).
-    pub fn is_retryable(&self) -> bool {
-        matches!(
-            self.inner.kind,
-            ErrorKind::ExtractorRetry | ErrorKind::RateLimited | ErrorKind::Maintenance
+    /// What this error says about sending the same request again: the
+    /// family's reading of its error body, or else the status.
+    pub fn retry_hint(&self) -> Option<RetryHint> {
+        self.inner.status?;
+        Some(
+            self.inner
+                .api
+                .as_ref()
+                .map_or(RetryHint::Status, |api| api.retry_hint()),
         )
+    }
+
+    /// Whether the server says the same request may succeed if sent later:
+    /// a 429, a 500, 502, 503 or 504, or an error body the family reads as
+    /// transient or rate limited. (Not-ready data is not counted; see
+    /// [`RetryHint::NotReady`].)
+    pub fn is_retryable(&self) -> bool {
+        match (self.retry_hint(), self.inner.status) {
+            (Some(RetryHint::Transient | RetryHint::RateLimited), _) => true,
+            (Some(RetryHint::Status), Some(status)) => {
+                matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
+            }
+            _ => false,
+        }
     }
 }
 
@@ -364,12 +355,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inner = &self.inner;
         match (inner.status, &inner.api) {
-            (Some(status), Some(api)) => {
-                write!(f, "{status}: {} {}", api.code, api.message)?;
-                if !api.resolve.is_empty() {
-                    write!(f, " ({})", api.resolve)?;
-                }
-            }
+            (Some(status), Some(api)) => write!(f, "{status}: {api}")?,
             (Some(status), None) => write!(f, "{status}: {}", inner.context)?,
             (None, _) => write!(f, "{}: {}", inner.kind, inner.context)?,
         }

@@ -67,7 +67,7 @@ impl Timeout {
 }
 
 /// The default limit on the size of a response body a backend reads:
-/// 64 MiB, far above any legacy API response.
+/// 64 MiB, far above any API response this crate parses.
 pub const DEFAULT_BODY_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// The largest response body a backend may read for one request, in bytes.

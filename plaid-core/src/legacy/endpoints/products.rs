@@ -13,13 +13,15 @@ use std::marker::PhantomData;
 use http::Method;
 use serde::de::DeserializeOwned;
 
-use crate::client::{Call, Client, ResponseMode};
-use crate::config::Config;
+use crate::client::{Call, ResponseMode};
+use crate::legacy::Client;
+use crate::legacy::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::family::legacy::{self, Access, LegacyRequest};
-use crate::models::{self, DeleteResponse, HasAccessToken, Outcome};
-use crate::params::{
+use crate::legacy::Legacy;
+use crate::legacy::request::{self as legacy, Access, LegacyRequest};
+use crate::legacy::models::{self, DeleteResponse, HasAccessToken, Outcome};
+use crate::legacy::params::{
     AddOptions, CredentialsJson, GetOptions, InstitutionType, Login, MfaAnswer, StepOptions,
     StepOptionsJson,
 };
@@ -95,6 +97,8 @@ impl<P> Add<P> {
 }
 
 impl<P: ProductApi> Endpoint for Add<P> {
+    type Api = Legacy;
+
     type Output = Outcome<P::Data>;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
@@ -157,6 +161,8 @@ impl<P> Step<P> {
 }
 
 impl<P: ProductApi> Endpoint for Step<P> {
+    type Api = Legacy;
+
     type Output = Outcome<P::Data>;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
@@ -227,6 +233,8 @@ impl<P> Update<P> {
 }
 
 impl<P: ProductApi> Endpoint for Update<P> {
+    type Api = Legacy;
+
     type Output = Outcome<P::Data>;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
@@ -276,6 +284,8 @@ impl<P> Get<P> {
 }
 
 impl<P: ProductApi> Endpoint for Get<P> {
+    type Api = Legacy;
+
     type Output = P::Data;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
@@ -317,6 +327,8 @@ impl<P> Delete<P> {
 }
 
 impl<P: ProductApi> Endpoint for Delete<P> {
+    type Api = Legacy;
+
     type Output = DeleteResponse;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {

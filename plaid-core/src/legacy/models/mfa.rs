@@ -119,7 +119,7 @@ impl<'de> Deserialize<'de> for MfaChallenge {
         let raw = RawChallenge::deserialize(deserializer)?;
         let text = raw.mfa.map_or("null", serde_json::value::RawValue::get);
         let invalid =
-            |what: &str| D::Error::custom(format!("`mfa` is not a valid {what} challenge"));
+            |what: &str| D::Error::custom(format!("the mfa field is not a valid {what} challenge"));
         let mfa = match raw.kind.as_str() {
             "questions" => {
                 Mfa::Questions(serde_json::from_str(text).map_err(|_| invalid("questions"))?)

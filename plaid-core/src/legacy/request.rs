@@ -1,4 +1,4 @@
-//! The legacy (tartan) API family.
+//! How the legacy family puts a call on the wire and reads its answer.
 //!
 //! - Bodies are `application/x-www-form-urlencoded`, as the official python,
 //!   ruby and elixir clients send them. Structured values (`credentials`,
@@ -7,23 +7,22 @@
 //!   no auth headers. Public `GET` routes carry their parameters in the
 //!   query string and have no body.
 //! - Errors are `{code, message, resolve}` bodies (plus `access_token` for
-//!   token errors) with the HTTP status choosing the kind.
+//!   token errors); the status chooses the error's kind.
 
 use std::borrow::Cow;
 
-use http::header::{ACCEPT, CONTENT_TYPE, HeaderValue, USER_AGENT};
-use http::uri::{self, PathAndQuery};
-use http::{Method, Request, Uri};
+use http::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{check_secure, decode_json, request_id};
+use super::Legacy;
+use super::error::ApiError;
+use super::models::Outcome;
 use crate::config::Config;
-use crate::error::{ApiError, Error};
-use crate::form;
-use crate::models::Outcome;
+use crate::error::Error;
 use crate::secret::AccessToken;
-use crate::transport::{BodyLimit, HttpRequest, HttpResponse, Timeout};
+use crate::transport::{HttpRequest, HttpResponse};
+use crate::wire::{self, Outgoing, form};
 
 /// The form content type the legacy API expects.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
@@ -108,80 +107,53 @@ impl<'a> LegacyRequest<'a> {
         Ok(self.text(key, &json))
     }
 
-    /// Builds the `http::Request`.
-    ///
-    /// This runs on every call, so it avoids re-parsing the base URL (its
-    /// parts were parsed once by [`Config`]) and sizes the body up front.
-    pub(crate) fn build(self, config: &Config) -> Result<HttpRequest, Error> {
+    /// Builds the `http::Request`: the keys and token first in the form
+    /// (as the python client sends them), then the parameters; in the query
+    /// string instead for `GET`.
+    pub(crate) fn build(self, config: &Config<Legacy>) -> Result<HttpRequest, Error> {
         let has_body = self.method != Method::GET;
         let mut body = String::new();
-        match self.auth {
-            Access::Public => {}
-            Access::Client | Access::Item(_) => {
-                check_secure(config)?;
-                let credentials = config.credentials();
-                let (id, secret) = (
-                    credentials.client_id().expose_secret(),
-                    credentials.secret().expose_secret(),
-                );
-                let token = match self.auth {
-                    Access::Item(token) if token.is_empty() => {
-                        return Err(Error::invalid_input("the access token is empty"));
-                    }
-                    Access::Item(token) => Some(token.expose_secret()),
-                    _ => None,
-                };
-                // Room for the keys, the token and the parameters; only
-                // characters that need escaping make it grow.
-                body.reserve(
-                    48 + id.len() + secret.len() + token.map_or(0, str::len) + self.params.len(),
-                );
-                form::append_pair(&mut body, "client_id", id);
-                form::append_pair(&mut body, "secret", secret);
-                if let Some(token) = token {
-                    form::append_pair(&mut body, "access_token", token);
+        if let Access::Client | Access::Item(_) = self.auth {
+            let credentials = config.credentials();
+            let (id, secret) = (
+                credentials.client_id().expose_secret(),
+                credentials.secret().expose_secret(),
+            );
+            let token = match self.auth {
+                Access::Item(token) if token.is_empty() => {
+                    return Err(Error::invalid_input("the access token is empty"));
                 }
+                Access::Item(token) => Some(token.expose_secret()),
+                _ => None,
+            };
+            // Room for the keys, the token and the parameters; only
+            // characters that need escaping make it grow.
+            body.reserve(
+                48 + id.len() + secret.len() + token.map_or(0, str::len) + self.params.len(),
+            );
+            form::append_pair(&mut body, "client_id", id);
+            form::append_pair(&mut body, "secret", secret);
+            if let Some(token) = token {
+                form::append_pair(&mut body, "access_token", token);
             }
         }
-
-        let base = config.base();
-        let query = !has_body && !self.params.is_empty();
-        let mut path = String::with_capacity(
-            base.prefix.len() + self.path.len() + if query { 1 + self.params.len() } else { 0 },
-        );
-        path.push_str(&base.prefix);
-        path.push_str(&self.path);
-        if query {
-            path.push('?');
-            path.push_str(&self.params);
-        } else if has_body && !self.params.is_empty() {
+        let query = (!has_body && !self.params.is_empty()).then_some(self.params.as_str());
+        if has_body && !self.params.is_empty() {
             if !body.is_empty() {
                 body.push('&');
             }
             body.push_str(&self.params);
         }
-        let path = PathAndQuery::try_from(path)
-            .map_err(|_| Error::invalid_input("the request URL is not valid"))?;
-        let mut parts = uri::Parts::default();
-        parts.scheme = Some(base.scheme.clone());
-        parts.authority = Some(base.authority.clone());
-        parts.path_and_query = Some(path);
-        let uri = Uri::from_parts(parts)
-            .map_err(|_| Error::invalid_input("the request URL is not valid"))?;
-
-        let mut request = Request::new(body.into_bytes());
-        *request.method_mut() = self.method;
-        *request.uri_mut() = uri;
-        let headers = request.headers_mut();
-        headers.insert(USER_AGENT, HeaderValue::from_static(super::USER_AGENT));
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        if has_body {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
-        }
-        let extensions = request.extensions_mut();
-        extensions.insert(Timeout(config.timeout()));
-        extensions.insert(BodyLimit(config.body_limit()));
-        Ok(request)
+        wire::finish(
+            config,
+            Outgoing {
+                method: self.method,
+                path: Cow::Borrowed(&self.path),
+                query,
+                body: has_body.then(|| (FORM_CONTENT_TYPE, body.into_bytes())),
+                credentials: !matches!(self.auth, Access::Public),
+            },
+        )
     }
 }
 
@@ -194,11 +166,18 @@ pub fn error_from_response(response: HttpResponse) -> Error {
     // JSON array positionally, which no real error body is.
     let is_object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     let api = if is_object {
-        serde_json::from_slice::<ApiError>(&body).ok()
+        serde_json::from_slice::<ApiError>(&body)
+            .ok()
+            .map(|api| Box::new(api) as Box<dyn crate::error::ApiErrorBody>)
     } else {
         None
     };
-    Error::from_status(parts.status, request_id(&parts.headers), api, body)
+    Error::from_status(
+        parts.status,
+        wire::request_id(&parts.headers),
+        api,
+        body,
+    )
 }
 
 /// Parses a legacy success response as `T`; any non-2xx status becomes the
@@ -208,7 +187,7 @@ pub fn parse_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Erro
         return Err(error_from_response(response));
     }
     let (parts, body) = response.into_parts();
-    decode_json(parts.status, &parts.headers, body)
+    wire::decode_json(parts.status, &parts.headers, body)
 }
 
 /// Parses the response of a call that may need MFA: 201 is a challenge,

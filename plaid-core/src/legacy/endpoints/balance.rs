@@ -7,12 +7,14 @@
 
 use http::Method;
 
-use crate::client::{Call, Client, ResponseMode};
-use crate::config::Config;
+use crate::client::{Call, ResponseMode};
+use crate::legacy::Client;
+use crate::legacy::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::family::legacy::{self, Access, LegacyRequest};
-use crate::models::BalanceResponse;
+use crate::legacy::Legacy;
+use crate::legacy::request::{self as legacy, Access, LegacyRequest};
+use crate::legacy::models::BalanceResponse;
 use crate::secret::AccessToken;
 use crate::transport::{HttpRequest, HttpResponse};
 
@@ -31,6 +33,8 @@ impl Balance {
 }
 
 impl Endpoint for Balance {
+    type Api = Legacy;
+
     type Output = BalanceResponse;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {

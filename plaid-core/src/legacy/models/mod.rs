@@ -6,12 +6,8 @@
 //! empty. Money is [`Amount`] (never `f32`; see its docs), dates are
 //! [`Date`].
 
-#[macro_use]
-mod open_enum;
-
 mod account;
 mod category;
-mod date;
 mod income;
 mod info;
 mod institution;
@@ -25,7 +21,7 @@ pub use account::{
     Account, AccountMeta, AccountNumbers, AccountRisk, AccountSubtype, AccountType, Balance,
 };
 pub use category::{Category, CategoryType};
-pub use date::Date;
+pub use crate::types::Date;
 pub use income::{Income, IncomeStream};
 pub use info::{Address, AddressData, ContactDetail, Info};
 pub use institution::{CredentialLabels, Institution, MfaKind, Product};

@@ -3,13 +3,15 @@
 use http::Method;
 
 use super::products::step_request;
-use crate::client::{Call, Client, ResponseMode};
-use crate::config::Config;
+use crate::client::{Call, ResponseMode};
+use crate::legacy::Client;
+use crate::legacy::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::family::legacy::{self, Access, LegacyRequest};
-use crate::models::{Outcome, Product, UpgradeResponse};
-use crate::params::{MfaAnswer, StepOptions};
+use crate::legacy::Legacy;
+use crate::legacy::request::{self as legacy, Access, LegacyRequest};
+use crate::legacy::models::{Outcome, Product, UpgradeResponse};
+use crate::legacy::params::{MfaAnswer, StepOptions};
 use crate::secret::AccessToken;
 use crate::transport::{HttpRequest, HttpResponse};
 
@@ -37,6 +39,8 @@ impl Upgrade {
 }
 
 impl Endpoint for Upgrade {
+    type Api = Legacy;
+
     type Output = Outcome<UpgradeResponse>;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
@@ -74,6 +78,8 @@ pub struct UpgradeStep {
 }
 
 impl Endpoint for UpgradeStep {
+    type Api = Legacy;
+
     type Output = Outcome<UpgradeResponse>;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {

@@ -2,12 +2,14 @@
 
 use http::Method;
 
-use crate::client::{Call, Client, ResponseMode};
-use crate::config::Config;
+use crate::client::{Call, ResponseMode};
+use crate::legacy::Client;
+use crate::legacy::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::family::legacy::{self, Access, LegacyRequest};
-use crate::models::ExchangeResponse;
+use crate::legacy::Legacy;
+use crate::legacy::request::{self as legacy, Access, LegacyRequest};
+use crate::legacy::models::ExchangeResponse;
 use crate::secret::PublicToken;
 use crate::transport::{HttpRequest, HttpResponse};
 
@@ -22,6 +24,8 @@ pub struct ExchangeToken {
 }
 
 impl Endpoint for ExchangeToken {
+    type Api = Legacy;
+
     type Output = ExchangeResponse;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {

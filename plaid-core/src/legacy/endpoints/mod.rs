@@ -23,18 +23,20 @@ macro_rules! public_by_id {
         }
 
         impl $crate::Endpoint for $name {
+            type Api = $crate::legacy::Legacy;
+
             type Output = $output;
 
             fn to_request(
                 &self,
-                config: &$crate::Config,
+                config: &$crate::legacy::Config,
             ) -> Result<$crate::transport::HttpRequest, $crate::Error> {
-                $crate::family::legacy::LegacyRequest::with_segment(
+                $crate::legacy::request::LegacyRequest::with_segment(
                     http::Method::GET,
                     $prefix,
                     &self.id,
                     $empty,
-                    $crate::family::legacy::Access::Public,
+                    $crate::legacy::request::Access::Public,
                 )?
                 .build(config)
             }
@@ -42,7 +44,7 @@ macro_rules! public_by_id {
             fn parse_response(
                 response: $crate::transport::HttpResponse,
             ) -> Result<Self::Output, $crate::Error> {
-                $crate::family::legacy::parse_json(response)
+                $crate::legacy::request::parse_json(response)
             }
 
             fn is_idempotent(&self) -> bool {

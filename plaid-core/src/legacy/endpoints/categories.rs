@@ -2,12 +2,14 @@
 
 use http::Method;
 
-use crate::client::{Call, Client, ResponseMode};
-use crate::config::Config;
+use crate::client::{Call, ResponseMode};
+use crate::legacy::Client;
+use crate::legacy::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::family::legacy::{self, Access, LegacyRequest};
-use crate::models;
+use crate::legacy::Legacy;
+use crate::legacy::request::{self as legacy, Access, LegacyRequest};
+use crate::legacy::models;
 use crate::transport::{HttpRequest, HttpResponse};
 
 /// `GET /categories`: every transaction category.
@@ -15,6 +17,8 @@ use crate::transport::{HttpRequest, HttpResponse};
 pub struct Categories;
 
 impl Endpoint for Categories {
+    type Api = Legacy;
+
     type Output = Vec<models::Category>;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {

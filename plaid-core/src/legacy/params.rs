@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use crate::error::Error;
-use crate::models::{Date, DeviceType};
+use crate::legacy::models::{Date, DeviceType};
 use crate::secret::{MfaSecret, Password, Pin, Username};
 
 /// The user's login at their institution.
@@ -139,7 +139,7 @@ impl fmt::Display for InstitutionType {
 ///
 /// Like the python client, plaid-rs asks for the device list (`list: true`)
 /// unless you set `list` yourself, so code-based MFA always starts with a
-/// [`Mfa::List`](crate::models::Mfa::List) challenge.
+/// [`Mfa::List`](crate::legacy::models::Mfa::List) challenge.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct AddOptions {

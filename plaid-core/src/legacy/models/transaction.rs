@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::date::Date;
+use crate::types::Date;
 use super::money::Amount;
 
 open_enum! {

@@ -2,12 +2,14 @@
 
 use http::Method;
 
-use crate::client::{Call, Client, ResponseMode};
-use crate::config::Config;
+use crate::client::{Call, ResponseMode};
+use crate::legacy::Client;
+use crate::legacy::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::family::legacy::{self, Access, LegacyRequest};
-use crate::models::{self, InstitutionsPage, Product, SearchResults};
+use crate::legacy::Legacy;
+use crate::legacy::request::{self as legacy, Access, LegacyRequest};
+use crate::legacy::models::{self, InstitutionsPage, Product, SearchResults};
 use crate::transport::{HttpRequest, HttpResponse};
 
 /// `GET /institutions`: the core institutions.
@@ -15,6 +17,8 @@ use crate::transport::{HttpRequest, HttpResponse};
 pub struct Institutions;
 
 impl Endpoint for Institutions {
+    type Api = Legacy;
+
     type Output = Vec<models::Institution>;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
@@ -64,6 +68,8 @@ impl Default for InstitutionsAll {
 }
 
 impl Endpoint for InstitutionsAll {
+    type Api = Legacy;
+
     type Output = InstitutionsPage;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
@@ -102,6 +108,8 @@ pub struct InstitutionsLongtail {
 }
 
 impl Endpoint for InstitutionsLongtail {
+    type Api = Legacy;
+
     type Output = InstitutionsPage;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
@@ -182,6 +190,8 @@ pub struct InstitutionSearch {
 }
 
 impl Endpoint for InstitutionSearch {
+    type Api = Legacy;
+
     type Output = SearchResults;
 
     fn to_request(&self, config: &Config) -> Result<HttpRequest, Error> {
