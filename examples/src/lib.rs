@@ -8,7 +8,8 @@
 
 use std::error::Error;
 
-use plaid_core::{Config, Credentials, Environment};
+use plaid_core::Credentials;
+use plaid_core::legacy::{Config, Environment};
 use plaid_sandbox::Sandbox;
 
 /// Where an example sends its requests. Keeps the embedded sandbox (if any)

@@ -47,7 +47,7 @@ pub fn check_error(error: &Error, status: u16, body: &[u8]) {
     }
     let _ = error.to_string();
     let _ = format!("{error:?}");
-    let _ = (error.kind(), error.code(), error.request_id(), error.decode_path());
+    let _ = (error.kind(), error.legacy_code(), error.request_id(), error.decode_path());
     let _ = error.api_error().map(|api| format!("{api:?}"));
     let _ = error.is_api();
 }

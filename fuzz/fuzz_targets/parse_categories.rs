@@ -5,7 +5,7 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use plaid_core::Endpoint;
-use plaid_core::endpoints::{Categories, Category};
+use plaid_core::legacy::endpoints::{Categories, Category};
 
 fuzz_target!(|data: &[u8]| {
     let Some((raw, body)) = common::split(data) else { return };

@@ -1,4 +1,4 @@
-//! `plaid_core::family::legacy::error_from_response` on 4xx/5xx responses.
+//! `plaid_core::legacy::error_from_response` on 4xx/5xx responses.
 //!
 //! Status: `100 + raw % 500`, and a status below 400 is moved into 400..=599
 //! as `400 + s % 200` (so a seed for a 4xx/5xx status `s` is encoded like
@@ -8,7 +8,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use plaid_core::family::legacy::error_from_response;
+use plaid_core::legacy::error_from_response;
 
 fuzz_target!(|data: &[u8]| {
     let Some((raw, body)) = common::split(data) else { return };

@@ -6,7 +6,7 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use plaid_core::Endpoint;
-use plaid_core::endpoints::{Institution, InstitutionSearch, Institutions, InstitutionsAll};
+use plaid_core::legacy::endpoints::{Institution, InstitutionSearch, Institutions, InstitutionsAll};
 
 fuzz_target!(|data: &[u8]| {
     let Some((raw, body)) = common::split(data) else { return };

@@ -9,8 +9,8 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use plaid_core::Endpoint;
-use plaid_core::endpoints::{Add, Auth, Connect, Step, Upgrade};
-use plaid_core::models::Outcome;
+use plaid_core::legacy::endpoints::{Add, Auth, Connect, Step, Upgrade};
+use plaid_core::legacy::models::Outcome;
 
 fn check<D: std::fmt::Debug>(status: u16, outcome: Option<Outcome<D>>) {
     let Some(outcome) = outcome else { return };

@@ -6,7 +6,7 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use plaid_core::Endpoint;
-use plaid_core::endpoints::{
+use plaid_core::legacy::endpoints::{
     Auth, Balance, Connect, Delete, ExchangeToken, Get, Income, Info, Risk,
 };
 

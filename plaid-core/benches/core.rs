@@ -26,12 +26,13 @@ use std::sync::OnceLock;
 
 use divan::Bencher;
 use divan::counter::BytesCount;
-use plaid_core::endpoints::{
+use plaid_core::http::{self, Response};
+use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Connect, Get, Income as IncomeProduct, Info as InfoProduct,
 };
-use plaid_core::http::{self, Response};
+use plaid_core::legacy::{Client, Config, GetOptions, Login, MfaAnswer, models};
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
-use plaid_core::{Client, Config, Endpoint, GetOptions, Login, MfaAnswer, RetryPolicy, models};
+use plaid_core::{Endpoint, RetryPolicy};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -332,8 +333,8 @@ fn bench_client() -> &'static Client<NoTransport> {
 
 mod build {
     use super::*;
-    use plaid_core::endpoints::SearchQuery;
-    use plaid_core::models::{Date, Product};
+    use plaid_core::legacy::endpoints::SearchQuery;
+    use plaid_core::legacy::models::{Date, Product};
 
     #[divan::bench(max_time = 0.3)]
     fn balance() -> Result<HttpRequest, plaid_core::Error> {

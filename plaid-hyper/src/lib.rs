@@ -8,7 +8,7 @@
 //! ```no_run
 //! # async fn run() -> Result<(), plaid_core::Error> {
 //! // Plain http, e.g. to a local plaid-sandbox or a TLS-terminating proxy.
-//! let config = plaid_core::Config::sandbox("http://127.0.0.1:8080")?;
+//! let config = plaid_core::legacy::Config::sandbox("http://127.0.0.1:8080")?;
 //! let client = plaid_hyper::client(config);
 //! for institution in client.institutions().await? {
 //!     println!("{} ({})", institution.name, institution.id);
@@ -55,7 +55,7 @@ use hyper_util::rt::{TokioExecutor, TokioTimer};
 use plaid_core::transport::{
     BodyLimit, HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
 };
-use plaid_core::{AsyncTransport, Client, Config};
+use plaid_core::{Api, AsyncTransport, Client, Config};
 
 pub use http_body_util;
 pub use hyper;
@@ -73,16 +73,16 @@ pub type HyperClient<C> = legacy::Client<C, Full<Bytes>>;
 #[cfg(feature = "rustls")]
 pub type HttpsConnector = hyper_rustls::HttpsConnector<HttpConnector>;
 
-/// A [`Client`] on a fresh plain-http [`HyperTransport`].
+/// A [`Client`] of any API family on a fresh plain-http [`HyperTransport`].
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), plaid_core::Error> {
-/// let config = plaid_core::Config::sandbox("http://127.0.0.1:8080")?;
+/// let config = plaid_core::legacy::Config::sandbox("http://127.0.0.1:8080")?;
 /// let categories = plaid_hyper::client(config).categories().await?;
 /// # Ok(())
 /// # }
 /// ```
-pub fn client(config: Config) -> Client<HyperTransport> {
+pub fn client<A: Api>(config: Config<A>) -> Client<HyperTransport, A> {
     Client::new(config, HyperTransport::new())
 }
 
@@ -90,7 +90,8 @@ pub fn client(config: Config) -> Client<HyperTransport> {
 /// [`HyperTransport::https`]).
 ///
 /// ```no_run
-/// use plaid_core::{Config, Credentials, Environment};
+/// use plaid_core::Credentials;
+/// use plaid_core::legacy::{Config, Environment};
 ///
 /// # async fn run() -> Result<(), plaid_core::Error> {
 /// let config = Config::new(Environment::Tartan, Credentials::new("client_id", "secret"))?;
@@ -99,7 +100,7 @@ pub fn client(config: Config) -> Client<HyperTransport> {
 /// # }
 /// ```
 #[cfg(feature = "rustls")]
-pub fn https_client(config: Config) -> Client<HyperTransport<HttpsConnector>> {
+pub fn https_client<A: Api>(config: Config<A>) -> Client<HyperTransport<HttpsConnector>, A> {
     Client::new(config, HyperTransport::https())
 }
 

@@ -5,7 +5,8 @@
 //! only moves bytes.
 //!
 //! ```no_run
-//! use plaid_core::{Config, Credentials, Environment};
+//! use plaid_core::Credentials;
+//! use plaid_core::legacy::{Config, Environment};
 //!
 //! # async fn run() -> Result<(), plaid_core::Error> {
 //! let config = Config::new(Environment::Tartan, Credentials::new("client_id", "secret"))?;
@@ -46,24 +47,25 @@
 #![deny(missing_docs)]
 
 use std::fmt;
+use std::sync::Arc;
 
 use plaid_core::transport::{
     BodyLimit, HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
 };
-use plaid_core::{AsyncTransport, Client, Config, DEFAULT_TIMEOUT};
+use plaid_core::{Api, AsyncTransport, Client, Config, DEFAULT_TIMEOUT};
 
 pub use reqwest;
 
-/// A [`Client`] on a fresh [`ReqwestTransport`].
+/// A [`Client`] of any API family on a fresh [`ReqwestTransport`].
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), plaid_core::Error> {
-/// let config = plaid_core::Config::sandbox("http://127.0.0.1:8080")?;
+/// let config = plaid_core::legacy::Config::sandbox("http://127.0.0.1:8080")?;
 /// let categories = plaid_reqwest::client(config).categories().await?;
 /// # Ok(())
 /// # }
 /// ```
-pub fn client(config: Config) -> Client<ReqwestTransport> {
+pub fn client<A: Api>(config: Config<A>) -> Client<ReqwestTransport, A> {
     Client::new(config, ReqwestTransport::new())
 }
 
@@ -72,44 +74,40 @@ pub fn client(config: Config) -> Client<ReqwestTransport> {
 /// Cheap to clone: clones share the client and its connection pool.
 #[derive(Clone)]
 pub struct ReqwestTransport {
-    client: reqwest::Client,
+    /// The client, or why reqwest could not build one: that is reported by
+    /// every call rather than by a panic in a constructor.
+    client: Result<reqwest::Client, Arc<reqwest::Error>>,
 }
 
 impl ReqwestTransport {
     /// A transport on a new client that follows no redirect.
     ///
-    /// # Panics
-    ///
-    /// If the TLS backend cannot be initialised, as
-    /// [`reqwest::Client::new`] does; use [`ReqwestTransport::try_new`] to
-    /// get the error instead.
+    /// Never panics: if reqwest cannot build its client (its TLS backend
+    /// fails to initialise), every call fails with a transport error that
+    /// says why. Use [`ReqwestTransport::try_new`] to get that error up
+    /// front instead.
     pub fn new() -> Self {
-        match ReqwestTransport::try_new() {
-            Ok(transport) => transport,
-            Err(error) => panic!("plaid-reqwest: cannot build the reqwest client: {error}"),
+        ReqwestTransport {
+            client: build_client().map_err(Arc::new),
         }
     }
 
     /// A transport on a new client that follows no redirect, or the error
     /// that kept reqwest from building it.
     pub fn try_new() -> Result<Self, reqwest::Error> {
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(DEFAULT_TIMEOUT)
-            .build()?;
-        Ok(ReqwestTransport::with_client(client))
+        build_client().map(ReqwestTransport::with_client)
     }
 
     /// A transport on your own client (proxy, TLS roots, pool sizes, …).
     /// Build it with `redirect(reqwest::redirect::Policy::none())`: plaid-core
     /// expects to see 3xx responses, and reqwest's default follows them.
     pub fn with_client(client: reqwest::Client) -> Self {
-        ReqwestTransport { client }
+        ReqwestTransport { client: Ok(client) }
     }
 
-    /// The reqwest client.
-    pub fn client(&self) -> &reqwest::Client {
-        &self.client
+    /// The reqwest client, unless reqwest could not build it.
+    pub fn client(&self) -> Option<&reqwest::Client> {
+        self.client.as_ref().ok()
     }
 
     async fn execute(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
@@ -118,11 +116,13 @@ impl ReqwestTransport {
         let mut request = reqwest::Request::try_from(request).map_err(transport_error)?;
         *request.timeout_mut() = Some(timeout);
 
-        let mut response = self
-            .client
-            .execute(request)
-            .await
-            .map_err(transport_error)?;
+        let client = self.client.as_ref().map_err(|error| {
+            TransportError::new(
+                TransportErrorKind::Other,
+                format!("reqwest could not build its client: {error}"),
+            )
+        })?;
+        let mut response = client.execute(request).await.map_err(transport_error)?;
         let mut http = HttpResponse::new(Vec::new());
         *http.status_mut() = response.status();
         *http.version_mut() = response.version();
@@ -173,6 +173,15 @@ impl AsyncTransport for ReqwestTransport {
     fn sleep(&self, duration: std::time::Duration) -> impl Future<Output = ()> + Send {
         tokio::time::sleep(duration)
     }
+}
+
+/// The client [`ReqwestTransport::new`] uses: no redirects, the default
+/// timeout (each request sets its own anyway).
+fn build_client() -> Result<reqwest::Client, reqwest::Error> {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(DEFAULT_TIMEOUT)
+        .build()
 }
 
 /// Maps a reqwest error to the kind plaid-core knows, keeping it as the source.

@@ -5,7 +5,8 @@
 //! moves bytes.
 //!
 //! ```no_run
-//! use plaid_core::{Config, Credentials, Environment};
+//! use plaid_core::Credentials;
+//! use plaid_core::legacy::{Config, Environment};
 //!
 //! let config = Config::new(Environment::Tartan, Credentials::new("client_id", "secret"))?;
 //! let client = plaid_ureq::client(config);
@@ -51,7 +52,7 @@ use plaid_core::http::{Request, Response};
 use plaid_core::transport::{
     BodyLimit, HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
 };
-use plaid_core::{Client, Config, DEFAULT_TIMEOUT, Transport};
+use plaid_core::{Api, Client, Config, DEFAULT_TIMEOUT, Transport};
 
 mod resolver;
 
@@ -78,14 +79,14 @@ pub fn agent_with_config(config: ureq::config::Config) -> ureq::Agent {
     )
 }
 
-/// A [`Client`] on a fresh [`UreqTransport`].
+/// A [`Client`] of any API family on a fresh [`UreqTransport`].
 ///
 /// ```no_run
-/// let config = plaid_core::Config::sandbox("http://127.0.0.1:8080")?;
+/// let config = plaid_core::legacy::Config::sandbox("http://127.0.0.1:8080")?;
 /// let categories = plaid_ureq::client(config).categories().send()?;
 /// # Ok::<(), plaid_core::Error>(())
 /// ```
-pub fn client(config: Config) -> Client<UreqTransport> {
+pub fn client<A: Api>(config: Config<A>) -> Client<UreqTransport, A> {
     Client::new(config, UreqTransport::new())
 }
 

@@ -1,8 +1,8 @@
 //! Seed section "Add Connect user": an institution without MFA.
 
 use examples::Target;
-use plaid_core::Login;
-use plaid_core::models::Outcome;
+use plaid_core::legacy::Login;
+use plaid_core::legacy::models::Outcome;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let target = Target::from_env()?;

@@ -1,8 +1,8 @@
 //! Seed sections "Add Auth User" and "MFA add Auth User".
 
 use examples::Target;
-use plaid_core::models::Outcome;
-use plaid_core::{Login, MfaAnswer};
+use plaid_core::legacy::models::Outcome;
+use plaid_core::legacy::{Login, MfaAnswer};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let target = Target::from_env()?;

@@ -4,7 +4,8 @@
 use std::time::Duration;
 
 use examples::Target;
-use plaid_core::{Config, Credentials, ErrorCode, ErrorKind, Login};
+use plaid_core::legacy::{Config, ErrorCode, Login, PythonException};
+use plaid_core::{Credentials, ErrorKind};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let target = Target::from_env()?;
@@ -16,16 +17,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("config: {config:?}");
     let client = plaid_ureq::client(config);
 
-    // A wrong password: python raises RequestFailedError; plaid-rs returns
-    // an Error whose kind says the same.
+    // A wrong password: python raises RequestFailedError; plaid-rs returns an
+    // Error whose kind is the class of the status (a 4xx), with the legacy
+    // body and python's exception class one call away.
     let error = client
         .connect("bofa", Login::new("plaid_test", "wrong_password"))
         .send()
         .err()
         .ok_or("the sandbox accepted a wrong password")?;
     println!("wrong password -> {error}");
-    assert_eq!(error.kind(), ErrorKind::RequestFailed);
-    assert_eq!(error.code(), Some(ErrorCode::InvalidCredentials));
+    assert_eq!(error.kind(), ErrorKind::ClientError);
+    assert_eq!(error.legacy_code(), Some(ErrorCode::InvalidCredentials));
+    assert_eq!(
+        PythonException::of(&error),
+        Some(PythonException::RequestFailedError)
+    );
 
     // Wrong API keys: python's UnauthorizedError.
     let bad_keys = Config::new(
@@ -38,9 +44,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .err()
         .ok_or("the sandbox accepted wrong keys")?;
     println!("wrong keys     -> {error}");
-    match error.kind() {
-        ErrorKind::Unauthorized => println!("handled: UnauthorizedError (code {:?})", error.code()),
-        other => return Err(format!("unexpected kind {other:?}").into()),
+    match PythonException::of(&error) {
+        Some(PythonException::UnauthorizedError) => println!(
+            "handled: UnauthorizedError (code {:?})",
+            error.legacy_code()
+        ),
+        other => return Err(format!("unexpected exception class {other:?}").into()),
     }
     Ok(())
 }

@@ -2,8 +2,8 @@
 //! a loop like the seed's `answer_mfa`.
 
 use examples::Target;
-use plaid_core::models::{ConnectResponse, DeviceType, Mfa, MfaChallenge, Outcome};
-use plaid_core::{Client, Login, MfaAnswer};
+use plaid_core::legacy::models::{ConnectResponse, DeviceType, Mfa, MfaChallenge, Outcome};
+use plaid_core::legacy::{Client, Login, MfaAnswer};
 use plaid_ureq::UreqTransport;
 
 /// Answers challenges until the item is connected. A real app would ask its

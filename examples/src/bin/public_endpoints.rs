@@ -1,8 +1,8 @@
 //! Seed section "Public Endpoints": institutions and categories.
 
 use examples::Target;
-use plaid_core::endpoints::SearchQuery;
-use plaid_core::models::Product;
+use plaid_core::legacy::endpoints::SearchQuery;
+use plaid_core::legacy::models::Product;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let target = Target::from_env()?;

@@ -20,8 +20,11 @@
 use std::error::Error;
 
 use examples::Target;
-use plaid_core::models::{BalanceResponse, Category, ConnectResponse, Institution, Outcome};
-use plaid_core::{AsyncTransport, Client, Login, MfaAnswer, Transport};
+use plaid_core::legacy::models::{
+    BalanceResponse, Category, ConnectResponse, Institution, Outcome,
+};
+use plaid_core::legacy::{Client, Login, MfaAnswer};
+use plaid_core::{AsyncTransport, Transport};
 
 /// How many names each list shows.
 const SHOWN: usize = 3;

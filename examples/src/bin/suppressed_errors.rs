@@ -1,7 +1,7 @@
 //! Seed section "suppress_http_errors": handle non-2xx responses yourself.
 
 use examples::Target;
-use plaid_core::Login;
+use plaid_core::legacy::Login;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let target = Target::from_env()?;

@@ -1,8 +1,8 @@
 //! Seed section "Get Transactions", with the filters of `connect_get`.
 
 use examples::Target;
-use plaid_core::GetOptions;
-use plaid_core::models::Date;
+use plaid_core::legacy::GetOptions;
+use plaid_core::legacy::models::Date;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let target = Target::from_env()?;

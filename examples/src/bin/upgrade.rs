@@ -1,7 +1,7 @@
 //! Seed section "Upgrade Account": add a product to an existing item.
 
 use examples::Target;
-use plaid_core::models::{Outcome, Product};
+use plaid_core::legacy::models::{Outcome, Product};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let target = Target::from_env()?;

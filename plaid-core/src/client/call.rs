@@ -131,7 +131,10 @@ where
     fn into_future(self) -> Self::IntoFuture {
         let transport = self.transport;
         let attempts = self.into_attempts();
-        let span = attempts.as_ref().ok().map(|attempts| attempts.trace.clone());
+        let span = attempts
+            .as_ref()
+            .ok()
+            .map(|attempts| attempts.trace.clone());
         let drive = async move {
             let mut attempts = attempts?;
             loop {

@@ -8,9 +8,9 @@
 //! are zero-sized, so the drivers need no `cfg` of their own.
 
 use std::future::Future;
+use std::time::Duration;
 #[cfg(feature = "tracing")]
 use std::time::Instant;
-use std::time::Duration;
 
 use crate::api::Api;
 use crate::transport::{HttpRequest, HttpResponse, TransportError};

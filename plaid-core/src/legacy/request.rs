@@ -172,12 +172,7 @@ pub fn error_from_response(response: HttpResponse) -> Error {
     } else {
         None
     };
-    Error::from_status(
-        parts.status,
-        wire::request_id(&parts.headers),
-        api,
-        body,
-    )
+    Error::from_status(parts.status, wire::request_id(&parts.headers), api, body)
 }
 
 /// Parses a legacy success response as `T`; any non-2xx status becomes the

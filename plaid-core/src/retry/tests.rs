@@ -60,7 +60,11 @@ fn default_policy_decisions() {
         },
         Case {
             hint: RetryHint::Transient,
-            ..case("a 400 the family calls transient is retried", 400, RETRY_125)
+            ..case(
+                "a 400 the family calls transient is retried",
+                400,
+                RETRY_125,
+            )
         },
         Case {
             hint: RetryHint::RateLimited,
@@ -227,7 +231,11 @@ fn opting_in_retries_unsafe_calls() {
         number: 1,
         elapsed: Duration::ZERO,
         idempotent: false,
-        outcome: AttemptOutcome::Response(StatusCode::SERVICE_UNAVAILABLE, &headers, RetryHint::Status),
+        outcome: AttemptOutcome::Response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &headers,
+            RetryHint::Status,
+        ),
         now: at(0),
         jitter: 0.0,
     };
@@ -243,7 +251,11 @@ fn disabled_never_retries() {
         number: 1,
         elapsed: Duration::ZERO,
         idempotent: true,
-        outcome: AttemptOutcome::Response(StatusCode::TOO_MANY_REQUESTS, &headers, RetryHint::Status),
+        outcome: AttemptOutcome::Response(
+            StatusCode::TOO_MANY_REQUESTS,
+            &headers,
+            RetryHint::Status,
+        ),
         now: at(0),
         jitter: 0.5,
     };
@@ -260,11 +272,26 @@ fn backoff_is_capped_and_never_overflows() {
     let policy = RetryPolicy::default()
         .max_attempts(100)
         .max_delay(Duration::from_secs(1));
-    assert_eq!(policy.backoff(policy.base_delay, 1, 0.0), Duration::from_millis(125));
-    assert_eq!(policy.backoff(policy.base_delay, 3, 0.0), Duration::from_millis(500));
-    assert_eq!(policy.backoff(policy.base_delay, 40, 0.0), Duration::from_millis(500));
-    assert_eq!(policy.backoff(policy.base_delay, u32::MAX, 1.0), Duration::from_secs(1));
-    assert_eq!(policy.backoff(policy.base_delay, 1, f64::NAN), Duration::from_millis(125));
+    assert_eq!(
+        policy.backoff(policy.base_delay, 1, 0.0),
+        Duration::from_millis(125)
+    );
+    assert_eq!(
+        policy.backoff(policy.base_delay, 3, 0.0),
+        Duration::from_millis(500)
+    );
+    assert_eq!(
+        policy.backoff(policy.base_delay, 40, 0.0),
+        Duration::from_millis(500)
+    );
+    assert_eq!(
+        policy.backoff(policy.base_delay, u32::MAX, 1.0),
+        Duration::from_secs(1)
+    );
+    assert_eq!(
+        policy.backoff(policy.base_delay, 1, f64::NAN),
+        Duration::from_millis(125)
+    );
 }
 
 #[test]
@@ -286,7 +313,10 @@ fn not_ready_data_is_waited_for_only_on_request_and_from_its_own_delay() {
         now: at(0),
         jitter: 0.0,
     };
-    assert_eq!(RetryPolicy::default().decide(&attempt(1)), RetryDecision::Stop);
+    assert_eq!(
+        RetryPolicy::default().decide(&attempt(1)),
+        RetryDecision::Stop
+    );
     let waiting = RetryPolicy::default().retry_not_ready(Duration::from_secs(4));
     assert_eq!(
         waiting.decide(&attempt(1)),
@@ -318,7 +348,9 @@ fn the_rate_limit_cap_never_exceeds_the_attempt_cap() {
     assert_eq!(generous.decide(&attempt(2)), RETRY_125_X2);
     assert_eq!(generous.decide(&attempt(3)), RetryDecision::Stop);
     assert_eq!(
-        RetryPolicy::default().rate_limit_attempts(0).decide(&attempt(1)),
+        RetryPolicy::default()
+            .rate_limit_attempts(0)
+            .decide(&attempt(1)),
         RetryDecision::Stop
     );
 }

@@ -3,13 +3,13 @@
 use http::Method;
 
 use crate::client::{Call, ResponseMode};
-use crate::legacy::Client;
-use crate::legacy::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::legacy::Client;
+use crate::legacy::Config;
 use crate::legacy::Legacy;
-use crate::legacy::request::{self as legacy, Access, LegacyRequest};
 use crate::legacy::models::ExchangeResponse;
+use crate::legacy::request::{self as legacy, Access, LegacyRequest};
 use crate::secret::PublicToken;
 use crate::transport::{HttpRequest, HttpResponse};
 

@@ -14,17 +14,17 @@ use http::Method;
 use serde::de::DeserializeOwned;
 
 use crate::client::{Call, ResponseMode};
-use crate::legacy::Client;
-use crate::legacy::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::legacy::Client;
+use crate::legacy::Config;
 use crate::legacy::Legacy;
-use crate::legacy::request::{self as legacy, Access, LegacyRequest};
 use crate::legacy::models::{self, DeleteResponse, HasAccessToken, Outcome};
 use crate::legacy::params::{
     AddOptions, CredentialsJson, GetOptions, InstitutionType, Login, MfaAnswer, StepOptions,
     StepOptionsJson,
 };
+use crate::legacy::request::{self as legacy, Access, LegacyRequest};
 use crate::secret::AccessToken;
 use crate::transport::{HttpRequest, HttpResponse};
 

@@ -4,14 +4,14 @@ use http::Method;
 
 use super::products::step_request;
 use crate::client::{Call, ResponseMode};
-use crate::legacy::Client;
-use crate::legacy::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::legacy::Client;
+use crate::legacy::Config;
 use crate::legacy::Legacy;
-use crate::legacy::request::{self as legacy, Access, LegacyRequest};
 use crate::legacy::models::{Outcome, Product, UpgradeResponse};
 use crate::legacy::params::{MfaAnswer, StepOptions};
+use crate::legacy::request::{self as legacy, Access, LegacyRequest};
 use crate::secret::AccessToken;
 use crate::transport::{HttpRequest, HttpResponse};
 

@@ -17,11 +17,11 @@ mod responses;
 mod search;
 mod transaction;
 
+pub use crate::types::Date;
 pub use account::{
     Account, AccountMeta, AccountNumbers, AccountRisk, AccountSubtype, AccountType, Balance,
 };
 pub use category::{Category, CategoryType};
-pub use crate::types::Date;
 pub use income::{Income, IncomeStream};
 pub use info::{Address, AddressData, ContactDetail, Info};
 pub use institution::{CredentialLabels, Institution, MfaKind, Product};

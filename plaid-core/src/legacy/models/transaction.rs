@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::types::Date;
 use super::money::Amount;
+use crate::types::Date;
 
 open_enum! {
     /// What kind of counterparty a transaction has.
