@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::money::Amount;
+use crate::secret::BankNumber;
 
 open_enum! {
     /// The broad type of an account.
@@ -111,19 +112,19 @@ pub struct AccountMeta {
 }
 
 /// Account and routing numbers (Auth). Every field is optional: credit
-/// accounts have none.
+/// accounts have none. `Debug` shows only their last four characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AccountNumbers {
     /// The ACH routing number.
     #[serde(default)]
-    pub routing: Option<String>,
+    pub routing: Option<BankNumber>,
     /// The full account number.
     #[serde(default)]
-    pub account: Option<String>,
+    pub account: Option<BankNumber>,
     /// The wire routing number (`wireRouting`).
     #[serde(rename = "wireRouting", default)]
-    pub wire_routing: Option<String>,
+    pub wire_routing: Option<BankNumber>,
 }
 
 /// The Risk product's assessment of an account.

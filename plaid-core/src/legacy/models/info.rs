@@ -1,6 +1,9 @@
-//! Identity information (Info).
+//! Identity information (Info). Every value here is personal data: it
+//! reads as itself but prints `[redacted]` in `Debug`.
 
 use serde::{Deserialize, Serialize};
+
+use crate::secret::Personal;
 
 /// What the institution knows about the account holder.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -17,7 +20,7 @@ pub struct Info {
     pub phone_numbers: Vec<ContactDetail>,
     /// Names on the account.
     #[serde(default)]
-    pub names: Vec<String>,
+    pub names: Vec<Personal<String>>,
 }
 
 /// An email address or phone number.
@@ -31,7 +34,7 @@ pub struct ContactDetail {
     #[serde(rename = "type", default)]
     pub kind: Option<String>,
     /// The address or number.
-    pub data: String,
+    pub data: Personal<String>,
 }
 
 /// A postal address.
@@ -42,7 +45,7 @@ pub struct Address {
     #[serde(default)]
     pub primary: bool,
     /// The address.
-    pub data: AddressData,
+    pub data: Personal<AddressData>,
 }
 
 /// The parts of a postal address.
