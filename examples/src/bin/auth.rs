@@ -19,8 +19,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!(
                 "wells: {:<24} routing {:?} account {:?}",
                 account.meta.name.as_deref().unwrap_or("?"),
-                numbers.routing,
-                numbers.account
+                // `{:?}` of a number shows only its last four digits; the
+                // value itself is the number.
+                numbers.routing.as_deref(),
+                numbers.account.as_deref()
             );
         }
     }

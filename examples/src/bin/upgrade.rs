@@ -10,7 +10,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     match client.upgrade(Product::Info).send()? {
         Outcome::Connected(data) => {
-            let names = data.info.map(|info| info.names).unwrap_or_default();
+            let names: Vec<String> = data
+                .info
+                .map(|info| {
+                    info.names
+                        .into_iter()
+                        .map(|name| name.into_inner())
+                        .collect()
+                })
+                .unwrap_or_default();
             println!(
                 "upgraded to info: {} accounts, names {names:?}",
                 data.accounts.len()
