@@ -46,7 +46,7 @@
 //!   one event per attempt (family, method, path, status, request id,
 //!   attempt number, elapsed time). Never a header, a query or a body.
 #![deny(missing_docs)]
-#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use http;
 
@@ -77,3 +77,8 @@ pub use transport::{
 };
 pub use types::Date;
 pub use wire::USER_AGENT;
+
+/// The crate README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -44,6 +44,7 @@
 //!   keep-alive pool; clones of the transport share it.
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 use std::error::Error as StdError;
 use std::fmt;
@@ -278,3 +279,8 @@ fn io_kind(error: &(dyn StdError + 'static)) -> TransportErrorKind {
     }
     TransportErrorKind::Other
 }
+
+/// The crate README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -45,6 +45,7 @@
 //!   provider and the webpki roots. Without it only `http://` works.
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 use std::fmt;
 use std::sync::Arc;
@@ -197,3 +198,8 @@ fn transport_error(error: reqwest::Error) -> TransportError {
     };
     TransportError::new(kind, error)
 }
+
+/// The crate README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -222,3 +222,8 @@ fn transport_error(error: ureq::Error) -> TransportError {
     };
     TransportError::new(kind, error)
 }
+
+/// The crate README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
