@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 /// The `info` object.
-pub fn info() -> Value {
+pub(crate) fn info() -> Value {
     json!({
         "emails": [ { "primary": true, "type": "personal", "data": "kelly.walters30@example.com" } ],
         "addresses": [ { "primary": true, "data": {

@@ -7,14 +7,14 @@
 
 use serde_json::Value;
 
-use crate::errors::{ApiError, ApiResult};
+use crate::legacy::errors::{ApiError, ApiResult};
 
 /// The merged parameters: body entries first, then query-string entries, in order.
 ///
 /// Form and query values are `Value::String`; JSON bodies keep their JSON types.
 /// Repeated keys are kept (see [`Params::all`]).
 #[derive(Debug, Clone, Default)]
-pub struct Params {
+pub(crate) struct Params {
     entries: Vec<(String, Value)>,
 }
 
@@ -31,7 +31,7 @@ impl Params {
     /// An empty body is accepted with any content type. A non-empty body must be form
     /// (also assumed when there is no Content-Type) or JSON; anything else gives 400/1009,
     /// as does a JSON body that is not a JSON object.
-    pub fn parse(query: &str, content_type: Option<&str>, body: &[u8]) -> ApiResult<Params> {
+    pub(crate) fn parse(query: &str, content_type: Option<&str>, body: &[u8]) -> ApiResult<Params> {
         let mut entries = Vec::new();
         if !body.iter().all(u8::is_ascii_whitespace) {
             match body_kind(content_type) {
@@ -57,25 +57,13 @@ impl Params {
         Ok(Params { entries })
     }
 
-    /// Builds parameters from pairs (for tests and internal use).
-    pub fn from_pairs<K: Into<String>, V: Into<Value>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Params {
-        Params {
-            entries: pairs
-                .into_iter()
-                .map(|(k, v)| (k.into(), v.into()))
-                .collect(),
-        }
-    }
-
     /// The first value for `key`.
-    pub fn value(&self, key: &str) -> Option<&Value> {
+    pub(crate) fn value(&self, key: &str) -> Option<&Value> {
         self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// Every value for `key`, in order.
-    pub fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+    pub(crate) fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
         self.entries
             .iter()
             .filter(move |(k, _)| k == key)
@@ -84,19 +72,19 @@ impl Params {
 
     /// The first value for `key` as text (strings as is, numbers and booleans printed);
     /// `None` when absent, null, or a JSON array/object.
-    pub fn str(&self, key: &str) -> Option<String> {
+    pub(crate) fn str(&self, key: &str) -> Option<String> {
         self.value(key).and_then(scalar_text)
     }
 
     /// The first value for `key` as text, treating an empty string as absent.
-    pub fn non_empty(&self, key: &str) -> Option<String> {
+    pub(crate) fn non_empty(&self, key: &str) -> Option<String> {
         self.str(key).filter(|s| !s.is_empty())
     }
 
     /// The first value for `key` as a JSON value: a JSON object/array as is, a string parsed as
     /// JSON ("stringified JSON"). `Ok(None)` when absent, empty or null; `Err(NotJson)` when
     /// the string is not JSON.
-    pub fn json(&self, key: &str) -> Result<Option<Value>, NotJson> {
+    pub(crate) fn json(&self, key: &str) -> Result<Option<Value>, NotJson> {
         match self.value(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
@@ -107,7 +95,7 @@ impl Params {
 
     /// The `options` parameter as a JSON object (empty when absent); 400/1004 when it is not
     /// JSON or not an object.
-    pub fn options(&self) -> ApiResult<Options> {
+    pub(crate) fn options(&self) -> ApiResult<Options> {
         match self.json("options") {
             Ok(None) => Ok(Options::default()),
             Ok(Some(Value::Object(map))) => Ok(Options(map)),
@@ -118,15 +106,15 @@ impl Params {
 
 /// A parameter that should hold stringified JSON does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotJson;
+pub(crate) struct NotJson;
 
 /// The `options` object of a request.
 #[derive(Debug, Clone, Default)]
-pub struct Options(pub serde_json::Map<String, Value>);
+pub(crate) struct Options(pub(crate) serde_json::Map<String, Value>);
 
 impl Options {
     /// A boolean option: `true`, `"true"` or `1` are true.
-    pub fn flag(&self, key: &str) -> bool {
+    pub(crate) fn flag(&self, key: &str) -> bool {
         match self.0.get(key) {
             Some(Value::Bool(b)) => *b,
             Some(Value::String(s)) => s.eq_ignore_ascii_case("true") || s == "1",
@@ -136,18 +124,18 @@ impl Options {
     }
 
     /// A text option (strings as is, numbers printed).
-    pub fn str(&self, key: &str) -> Option<String> {
+    pub(crate) fn str(&self, key: &str) -> Option<String> {
         self.0.get(key).and_then(scalar_text)
     }
 
     /// A raw option value.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Value> {
         self.0.get(key)
     }
 }
 
 /// Strings as is, numbers and booleans printed, everything else `None`.
-pub fn scalar_text(v: &Value) -> Option<String> {
+pub(crate) fn scalar_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),

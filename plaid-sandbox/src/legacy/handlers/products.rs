@@ -1,17 +1,17 @@
 //! The product routes: add, step, update (PATCH), get, delete for connect/auth/info/income/risk,
 //! plus `/balance`, `/upgrade` and `/upgrade/step`.
 
-use crate::data::institutions;
-use crate::errors::{ApiError, ApiResult};
-use crate::handlers::bodies::{self, TxnView};
-use crate::handlers::mfa::{self, Verdict};
-use crate::handlers::{Credentials, Product, Token, check_client, require_token};
-use crate::http::{Body, Response};
-use crate::params::{Options, Params};
-use crate::state::State;
+use crate::cache::BodyCache;
+use crate::legacy::data::institutions;
+use crate::legacy::errors::{ApiError, ApiResult};
+use crate::legacy::handlers::bodies::{self, TxnView};
+use crate::legacy::handlers::mfa::{self, Verdict};
+use crate::legacy::handlers::{Credentials, Product, Token, check_client, require_token};
+use crate::legacy::params::{Options, Params};
+use crate::server::{Body, Response};
 
 /// `POST /<product>`: add a user.
-pub fn add(state: &State, product: Product, p: &Params) -> ApiResult<Response> {
+pub(crate) fn add(cache: &BodyCache, product: Product, p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     if p.non_empty("access_token").is_some() {
         return Err(ApiError::new(1003));
@@ -25,37 +25,37 @@ pub fn add(state: &State, product: Product, p: &Params) -> ApiResult<Response> {
     let token = Token::for_institution(institution);
     match mfa::challenge_for(institution, user, &options, &token) {
         Some(challenge) => Ok(challenge),
-        None => success(state, product, &token, &options),
+        None => success(cache, product, &token, &options),
     }
 }
 
 /// `PATCH /<product>`: update credentials (behaves like the add for the token's institution),
 /// or, with only `options.webhook`, a webhook update.
-pub fn update(state: &State, product: Product, p: &Params) -> ApiResult<Response> {
+pub(crate) fn update(cache: &BodyCache, product: Product, p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     let token = require_token(p)?;
     let options = p.options()?;
     let credentials = Credentials::from_params(p)?;
     if !credentials.is_complete() && options.get("webhook").is_some() {
-        return success(state, product, &token, &options);
+        return success(cache, product, &token, &options);
     }
     let user = credentials.verify(token.institution)?;
     match mfa::challenge_for(token.institution, user, &options, &token) {
         Some(challenge) => Ok(challenge),
-        None => success(state, product, &token, &options),
+        None => success(cache, product, &token, &options),
     }
 }
 
 /// `POST|PATCH /<product>/step`: answer MFA or choose a send method.
-pub fn step(state: &State, product: Product, p: &Params) -> ApiResult<Response> {
+pub(crate) fn step(cache: &BodyCache, product: Product, p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     let token = require_token(p)?;
     let options = p.options()?;
-    step_with(state, product, p, &token, &options)
+    step_with(cache, product, p, &token, &options)
 }
 
 fn step_with(
-    state: &State,
+    cache: &BodyCache,
     product: Product,
     p: &Params,
     token: &Token,
@@ -66,7 +66,7 @@ fn step_with(
         .filter(|v| !v.is_null() && v.as_str() != Some(""));
     if let Some(answer) = answer {
         return match mfa::judge(answer) {
-            Verdict::Correct => success(state, product, token, options),
+            Verdict::Correct => success(cache, product, token, options),
             Verdict::Again => Ok(mfa::questions(token)),
             Verdict::Wrong => Err(ApiError::with_token(1203, &token.raw)),
         };
@@ -79,19 +79,19 @@ fn step_with(
 }
 
 /// `POST|GET /<product>/get`.
-pub fn get(state: &State, product: Product, p: &Params) -> ApiResult<Response> {
+pub(crate) fn get(cache: &BodyCache, product: Product, p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     let token = require_token(p)?;
     let options = p.options()?;
-    success(state, product, &token, &options)
+    success(cache, product, &token, &options)
 }
 
 /// `DELETE /<product>`.
-pub fn delete(state: &State, p: &Params) -> ApiResult<Response> {
+pub(crate) fn delete(cache: &BodyCache, p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     require_token(p)?;
-    let body = state.cached("delete", || {
-        crate::http::pretty(
+    let body = cache.cached("delete", || {
+        crate::server::pretty(
             &serde_json::json!({ "message": "Successfully removed from your account" }),
         )
     });
@@ -99,11 +99,11 @@ pub fn delete(state: &State, p: &Params) -> ApiResult<Response> {
 }
 
 /// `GET|POST /balance`.
-pub fn balance(state: &State, p: &Params) -> ApiResult<Response> {
+pub(crate) fn balance(cache: &BodyCache, p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     let token = require_token(p)?;
     Ok(bodies::product(
-        state,
+        cache,
         Product::Balance,
         &token,
         &TxnView::default(),
@@ -120,25 +120,25 @@ fn upgrade_product(p: &Params, required: bool) -> ApiResult<Product> {
 
 /// `POST /upgrade`: 200 with accounts, the product payload and the token (no MFA in the
 /// sandbox).
-pub fn upgrade(state: &State, p: &Params) -> ApiResult<Response> {
+pub(crate) fn upgrade(cache: &BodyCache, p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     let token = require_token(p)?;
     let product = upgrade_product(p, true)?;
     let options = p.options()?;
-    success(state, product, &token, &options)
+    success(cache, product, &token, &options)
 }
 
 /// `POST /upgrade/step`: MFA during an upgrade (product from `upgrade_to`, default connect).
-pub fn upgrade_step(state: &State, p: &Params) -> ApiResult<Response> {
+pub(crate) fn upgrade_step(cache: &BodyCache, p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     let token = require_token(p)?;
     let product = upgrade_product(p, false)?;
     let options = p.options()?;
-    step_with(state, product, p, &token, &options)
+    step_with(cache, product, p, &token, &options)
 }
 
 fn success(
-    state: &State,
+    cache: &BodyCache,
     product: Product,
     token: &Token,
     options: &Options,
@@ -148,5 +148,5 @@ fn success(
     } else {
         TxnView::default()
     };
-    Ok(bodies::product(state, product, token, &view))
+    Ok(bodies::product(cache, product, token, &view))
 }

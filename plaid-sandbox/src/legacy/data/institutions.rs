@@ -11,34 +11,34 @@ use serde_json::{Map, Value, json};
 
 /// One sandbox institution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Institution {
+pub(crate) struct Institution {
     /// The short type, e.g. `bofa` (also the `id` of search results).
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// Display name.
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     /// The 24-hex id.
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// MFA kinds, e.g. `["code", "list", "questions(3)"]`.
-    pub mfa: &'static [&'static str],
+    pub(crate) mfa: &'static [&'static str],
     /// Products the institution supports.
-    pub products: &'static [&'static str],
+    pub(crate) products: &'static [&'static str],
     /// The username field label.
-    pub username_label: &'static str,
+    pub(crate) username_label: &'static str,
     /// The password field label.
-    pub password_label: &'static str,
+    pub(crate) password_label: &'static str,
     /// The pin label, for institutions that need one (USAA).
-    pub pin_label: Option<&'static str>,
+    pub(crate) pin_label: Option<&'static str>,
     /// Home page (for the search result URLs).
-    pub site: &'static str,
+    pub(crate) site: &'static str,
     /// Brand colour (r, g, b), then a lighter one for the gradient, then a darker one.
-    pub colors: [(u8, u8, u8); 3],
+    pub(crate) colors: [(u8, u8, u8); 3],
 }
 
 const ALL: &[&str] = &["connect", "auth", "balance", "info", "income", "risk"];
 const Q3: &[&str] = &["questions(3)"];
 
 /// The sandbox institutions, in the order of the fixture.
-pub const INSTITUTIONS: &[Institution] = &[
+pub(crate) const INSTITUTIONS: &[Institution] = &[
     Institution {
         kind: "bofa",
         name: "Bank of America",
@@ -214,14 +214,14 @@ const LOGO: &str =
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
 /// An institution by its 24-hex id or its type (**[emulator choice]**: the type is accepted too).
-pub fn find(id_or_type: &str) -> Option<&'static Institution> {
+pub(crate) fn find(id_or_type: &str) -> Option<&'static Institution> {
     INSTITUTIONS
         .iter()
         .find(|i| i.id == id_or_type || i.kind == id_or_type)
 }
 
 /// An institution by type.
-pub fn by_type(kind: &str) -> Option<&'static Institution> {
+pub(crate) fn by_type(kind: &str) -> Option<&'static Institution> {
     INSTITUTIONS.iter().find(|i| i.kind == kind)
 }
 
@@ -231,12 +231,12 @@ fn rgba((r, g, b): (u8, u8, u8)) -> String {
 
 impl Institution {
     /// Whether the institution supports every product in `wanted`.
-    pub fn supports_all<S: AsRef<str>>(&self, wanted: &[S]) -> bool {
+    pub(crate) fn supports_all<S: AsRef<str>>(&self, wanted: &[S]) -> bool {
         wanted.iter().all(|w| self.products.contains(&w.as_ref()))
     }
 
     /// The institution object of `/institutions` and `/institutions/all`.
-    pub fn to_json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         let mut credentials = Map::new();
         credentials.insert("username".into(), self.username_label.into());
         credentials.insert("password".into(), self.password_label.into());
@@ -255,7 +255,7 @@ impl Institution {
     }
 
     /// The search result object of `/institutions[/all]/search`.
-    pub fn to_search_json(&self) -> Value {
+    pub(crate) fn search_result(&self) -> Value {
         let products: Map<String, Value> = self
             .products
             .iter()

@@ -18,24 +18,24 @@ const TEXT: &str = include_str!("categories.txt");
 
 /// One category.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Category {
+pub(crate) struct Category {
     /// The 8-digit id.
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// `place`, `special` or `digital`.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// From the top level down.
-    pub hierarchy: Vec<&'static str>,
+    pub(crate) hierarchy: Vec<&'static str>,
 }
 
 impl Category {
     /// The JSON object `{"hierarchy": [...], "id": "...", "type": "..."}`.
-    pub fn to_json(&self) -> Value {
+    pub(crate) fn to_json(&self) -> Value {
         json!({ "id": self.id, "hierarchy": self.hierarchy, "type": self.kind })
     }
 }
 
 /// All categories, in id order.
-pub fn all() -> &'static [Category] {
+pub(crate) fn all() -> &'static [Category] {
     static ALL: OnceLock<Vec<Category>> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut leaves: HashMap<&'static str, &'static str> = HashMap::new();
@@ -83,14 +83,14 @@ pub fn all() -> &'static [Category] {
 }
 
 /// A category by id.
-pub fn find(id: &str) -> Option<&'static Category> {
+pub(crate) fn find(id: &str) -> Option<&'static Category> {
     all().iter().find(|c| c.id == id)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::transactions;
+    use crate::legacy::data::transactions;
 
     #[test]
     fn known_ids_have_the_documented_hierarchy() {

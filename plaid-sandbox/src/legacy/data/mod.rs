@@ -3,11 +3,11 @@
 //!
 //! Each file says where its data comes from. Nothing here knows about HTTP.
 
-pub mod accounts;
-pub mod bulk;
-pub mod categories;
-pub mod income;
-pub mod info;
-pub mod institutions;
-pub mod risk;
-pub mod transactions;
+pub(crate) mod accounts;
+pub(crate) mod bulk;
+pub(crate) mod categories;
+pub(crate) mod income;
+pub(crate) mod info;
+pub(crate) mod institutions;
+pub(crate) mod risk;
+pub(crate) mod transactions;

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 /// The `risk` object of one account.
-pub fn risk() -> Value {
+pub(crate) fn risk() -> Value {
     json!({
         "score": 0.79,
         "reason": {

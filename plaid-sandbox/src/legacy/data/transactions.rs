@@ -43,13 +43,13 @@ fn parse(text: &str) -> Vec<Value> {
 }
 
 /// The sixteen posted sandbox transactions.
-pub fn posted() -> &'static [Value] {
+pub(crate) fn posted() -> &'static [Value] {
     static POSTED: OnceLock<Vec<Value>> = OnceLock::new();
     POSTED.get_or_init(|| parse(REAL))
 }
 
 /// The pending transactions that `options.pending = true` adds.
-pub fn pending() -> &'static [Value] {
+pub(crate) fn pending() -> &'static [Value] {
     static PENDING_TXNS: OnceLock<Vec<Value>> = OnceLock::new();
     PENDING_TXNS.get_or_init(|| parse(PENDING))
 }

@@ -7,25 +7,22 @@ use std::sync::OnceLock;
 use serde_json::{Value, json};
 
 /// `_item` of every sandbox account.
-pub const ITEM_ID: &str = "KdDjmojBERUKx3JkDd9RuxA5EvejA4SENO4AA";
+pub(crate) const ITEM_ID: &str = "KdDjmojBERUKx3JkDd9RuxA5EvejA4SENO4AA";
 /// `_user` of every sandbox account.
-pub const USER_ID: &str = "eJXpMzpR65FP4RYno6rzuA7OZjd9n3Hna0RYa";
+pub(crate) const USER_ID: &str = "eJXpMzpR65FP4RYno6rzuA7OZjd9n3Hna0RYa";
 /// Routing and wire routing number of the depository accounts.
-pub const ROUTING: &str = "021000021";
+pub(crate) const ROUTING: &str = "021000021";
 
 /// The account ids, in the order tartan returned them.
-pub const ACCOUNT_IDS: [&str; 4] = [
+pub(crate) const ACCOUNT_IDS: [&str; 4] = [
     "QPO8Jo8vdDHMepg41PBwckXm4KdK1yUdmXOwK",
     "nban4wnPKEtnmEpaKzbYFYQvA7D7pnCaeDBMy",
     "XARE85EJqKsjxLp6XR8ocg8VakrkXpTXmRdOo",
     "pJPM4LMBNQFrOwp0jqEyTwyxJQrQbgU6kq37k",
 ];
 
-/// The credit card account (the only non-depository one).
-pub const CREDIT_ACCOUNT_ID: &str = "pJPM4LMBNQFrOwp0jqEyTwyxJQrQbgU6kq37k";
-
 /// The plain account objects (no `numbers`, no `risk`).
-pub fn accounts() -> &'static [Value] {
+pub(crate) fn accounts() -> &'static [Value] {
     static ACCOUNTS: OnceLock<Vec<Value>> = OnceLock::new();
     ACCOUNTS.get_or_init(|| {
         vec![
@@ -87,13 +84,13 @@ fn depository(
 }
 
 /// Whether an account id exists, and whether it is a depository account.
-pub fn find(id: &str) -> Option<&'static Value> {
+pub(crate) fn find(id: &str) -> Option<&'static Value> {
     accounts().iter().find(|a| a["_id"] == id)
 }
 
 /// The accounts, decorated for a product: `numbers` (Auth; `{}` on the credit card,
 /// as in plaid-ruby-legacy `auth_add.json`) and/or per-account `risk`.
-pub fn decorated(numbers: bool, risk: bool) -> Vec<Value> {
+pub(crate) fn decorated(numbers: bool, risk: bool) -> Vec<Value> {
     accounts()
         .iter()
         .map(|a| {
@@ -113,7 +110,7 @@ pub fn decorated(numbers: bool, risk: bool) -> Vec<Value> {
                     obj.insert("numbers".into(), n);
                 }
                 if risk {
-                    obj.insert("risk".into(), crate::data::risk::risk());
+                    obj.insert("risk".into(), crate::legacy::data::risk::risk());
                 }
             }
             a

@@ -3,32 +3,32 @@
 
 use serde_json::{Map, Value};
 
-use crate::data::{accounts, bulk, income, info, transactions};
-use crate::errors::{ApiError, ApiResult};
-use crate::handlers::{Product, Token};
-use crate::http::{Body, Response, pretty};
-use crate::params::Options;
-use crate::state::State;
+use crate::cache::BodyCache;
+use crate::legacy::data::{accounts, bulk, income, info, transactions};
+use crate::legacy::errors::{ApiError, ApiResult};
+use crate::legacy::handlers::{Product, Token};
+use crate::legacy::params::Options;
+use crate::server::{Body, Response, pretty};
 
 /// Which transactions a Connect body carries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TxnView {
+pub(crate) struct TxnView {
     /// `login_only`: no `transactions` key at all.
-    pub login_only: bool,
+    pub(crate) login_only: bool,
     /// `pending`: add the pending transactions.
-    pub pending: bool,
+    pub(crate) pending: bool,
     /// `account`: only this account's transactions (accounts stay unfiltered).
-    pub account: Option<String>,
+    pub(crate) account: Option<String>,
     /// `gte` (or `start_date`): inclusive lower date bound.
-    pub gte: Option<String>,
+    pub(crate) gte: Option<String>,
     /// `lte` (or `end_date`): inclusive upper date bound.
-    pub lte: Option<String>,
+    pub(crate) lte: Option<String>,
 }
 
 impl TxnView {
     /// Reads the view from `options`: 400/1507 for a malformed date, 404/1606 for an unknown
     /// account.
-    pub fn from_options(o: &Options) -> ApiResult<TxnView> {
+    pub(crate) fn from_options(o: &Options) -> ApiResult<TxnView> {
         let date = |k: &str, alt: &str| -> ApiResult<Option<String>> {
             match o.str(k).or_else(|| o.str(alt)) {
                 None => Ok(None),
@@ -66,7 +66,7 @@ impl TxnView {
 }
 
 /// `YYYY-MM-DD` with a real month and day.
-pub fn valid_date(s: &str) -> bool {
+pub(crate) fn valid_date(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
@@ -94,12 +94,17 @@ pub fn valid_date(s: &str) -> bool {
 }
 
 /// The 200 body of `product` for `token`.
-pub fn product(state: &State, product: Product, token: &Token, view: &TxnView) -> Response {
+pub(crate) fn product(
+    cache: &BodyCache,
+    product: Product,
+    token: &Token,
+    view: &TxnView,
+) -> Response {
     let plain = product != Product::Connect || view.is_plain();
     if plain {
         let login_only = product == Product::Connect && view.login_only;
         let key = format!("{}|{}|{}", product.name(), token.raw, login_only);
-        let bytes = state.cached(&key, || match (product, token.bulk, login_only) {
+        let bytes = cache.cached(&key, || match (product, token.bulk, login_only) {
             (Product::Connect, Some(n), false) => bulk::connect_body(&token.raw, n),
             _ => pretty(&build(product, token, view)),
         });

@@ -3,26 +3,26 @@
 
 use serde_json::{Value, json};
 
-use crate::data::institutions::{self, INSTITUTIONS, Institution};
-use crate::errors::{ApiError, ApiResult};
-use crate::handlers::check_client;
-use crate::http::{Body, Response, pretty};
-use crate::params::Params;
-use crate::state::State;
+use crate::cache::BodyCache;
+use crate::legacy::data::institutions::{self, INSTITUTIONS, Institution};
+use crate::legacy::errors::{ApiError, ApiResult};
+use crate::legacy::handlers::check_client;
+use crate::legacy::params::Params;
+use crate::server::{Body, Response, pretty};
 
 /// `GET /institutions`: the array of every sandbox institution (serialised once).
-pub fn list(state: &State) -> Response {
-    let body = state.cached("institutions", || {
-        let all: Vec<Value> = INSTITUTIONS.iter().map(Institution::to_json).collect();
+pub(crate) fn list(cache: &BodyCache) -> Response {
+    let body = cache.cached("institutions", || {
+        let all: Vec<Value> = INSTITUTIONS.iter().map(Institution::json).collect();
         pretty(&Value::Array(all))
     });
     Response::json_bytes(200, Body::Shared(body))
 }
 
 /// `GET /institutions/{id}` and `/institutions/all/{id}`: by 24-hex id or by type; 404/1301.
-pub fn one(id: &str) -> ApiResult<Response> {
+pub(crate) fn one(id: &str) -> ApiResult<Response> {
     let inst = institutions::find(id).ok_or_else(|| ApiError::new(1301))?;
-    Ok(Response::json(200, &inst.to_json()))
+    Ok(Response::json(200, &inst.json()))
 }
 
 /// `count` (default 50, > 0) and `offset` (default 0, ≥ 0); 402/1304 otherwise.
@@ -70,14 +70,14 @@ fn page(items: Vec<&Institution>, count: usize, offset: usize) -> Response {
         .into_iter()
         .skip(offset)
         .take(count)
-        .map(Institution::to_json)
+        .map(Institution::json)
         .collect();
     Response::json(200, &json!({ "total_count": total, "results": results }))
 }
 
 /// `POST /institutions/all`: `{total_count, results}`, keeping the institutions that support
 /// every requested product.
-pub fn all(p: &Params) -> ApiResult<Response> {
+pub(crate) fn all(p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     let (count, offset) = paging(p)?;
     let wanted = products_filter(p);
@@ -90,7 +90,7 @@ pub fn all(p: &Params) -> ApiResult<Response> {
 
 /// `POST /institutions/longtail` (deprecated): **[emulator choice]** pages over the same
 /// fourteen institutions, there being no long-tail set in the sandbox data.
-pub fn longtail(p: &Params) -> ApiResult<Response> {
+pub(crate) fn longtail(p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     let (count, offset) = paging(p)?;
     Ok(page(INSTITUTIONS.iter().collect(), count, offset))
@@ -98,12 +98,12 @@ pub fn longtail(p: &Params) -> ApiResult<Response> {
 
 /// `GET /institutions[/all]/search`: `id` → one object (or `[]`), `q` → array of partial
 /// case-insensitive name matches on every token, `p` → product filter; neither → 402/1305.
-pub fn search(p: &Params) -> ApiResult<Response> {
+pub(crate) fn search(p: &Params) -> ApiResult<Response> {
     let product = p.non_empty("p");
     let supports = |i: &Institution| product.as_deref().is_none_or(|p| i.products.contains(&p));
     if let Some(id) = p.non_empty("id") {
         return Ok(match institutions::find(&id).filter(|i| supports(i)) {
-            Some(inst) => Response::json(200, &inst.to_search_json()),
+            Some(inst) => Response::json(200, &inst.search_result()),
             None => Response::json(200, &json!([])),
         });
     }
@@ -120,7 +120,7 @@ pub fn search(p: &Params) -> ApiResult<Response> {
                 .all(|t| name.contains(t.as_str()) || i.kind == t)
         })
         .filter(|i| supports(i))
-        .map(Institution::to_search_json)
+        .map(Institution::search_result)
         .collect();
     Ok(Response::json(200, &Value::Array(results)))
 }

@@ -1,44 +1,27 @@
-//! Plain request and response values passed between the connection code and the handlers.
+//! Responses: the value a family (or a fault) hands to the HTTP layer, and the code that
+//! writes it to the socket.
 //!
-//! Nothing here does I/O: [`crate::server`] parses bytes into a request (see [`crate::params`]) and writes a
-//! [`Response`] back; the router only sees these types.
+//! The writer keeps the performance work of the benchmarks: the head and bodies up to
+//! [`COALESCE`] go out in one `write` from a buffer reused across the responses of a
+//! connection; larger bodies (bulk transactions, shared from a cache) are written straight
+//! from their bytes without a copy.
 
+use std::io::{self, Write};
+use std::net::TcpStream;
 use std::sync::Arc;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::Value;
 
-use crate::errors::ApiError;
+use crate::mix::splitmix;
 
-/// A request as it was received (also what [`crate::Sandbox::recorded_requests`] returns).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordedRequest {
-    /// The method, as sent (e.g. `POST`).
-    pub method: String,
-    /// The path without the query string, as sent (not percent-decoded).
-    pub path: String,
-    /// The raw query string without `?` (empty when there is none).
-    pub query: String,
-    /// Header names and values in the order received (names as sent).
-    pub headers: Vec<(String, String)>,
-    /// The body after chunked decoding.
-    pub body: Vec<u8>,
-}
-
-impl RecordedRequest {
-    /// The first header with that name (case-insensitive).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
+/// Bodies up to this size are sent in the same write as the head.
+const COALESCE: usize = 64 * 1024;
 
 /// A response body: owned, or shared with a cache of pre-serialised bodies.
 #[derive(Debug, Clone)]
-pub enum Body {
+pub(crate) enum Body {
     /// Bytes built for this response only.
     Owned(Vec<u8>),
     /// Bytes shared with a cache.
@@ -49,7 +32,7 @@ pub enum Body {
 
 impl Body {
     /// The bytes.
-    pub fn as_bytes(&self) -> &[u8] {
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         match self {
             Body::Owned(v) => v,
             Body::Shared(v) => v.as_slice(),
@@ -60,28 +43,28 @@ impl Body {
 
 /// A response ready to be written.
 #[derive(Debug, Clone)]
-pub struct Response {
+pub(crate) struct Response {
     /// HTTP status.
-    pub status: u16,
+    pub(crate) status: u16,
     /// `Content-Type` header value.
-    pub content_type: &'static str,
+    pub(crate) content_type: &'static str,
     /// Extra headers (besides Content-Type, Content-Length, X-Request-Id, Connection).
-    pub headers: Vec<(&'static str, String)>,
+    pub(crate) headers: Vec<(&'static str, String)>,
     /// The body.
-    pub body: Body,
+    pub(crate) body: Body,
 }
 
 /// The content type of every JSON answer.
-pub const JSON: &str = "application/json; charset=utf-8";
+const JSON: &str = "application/json; charset=utf-8";
 
 impl Response {
-    /// A JSON answer, pretty-printed with a 2-space indent like tartan.
-    pub fn json(status: u16, value: &Value) -> Response {
+    /// A JSON answer, pretty-printed with a 2-space indent (as both Plaid APIs answer).
+    pub(crate) fn json(status: u16, value: &Value) -> Response {
         Response::json_bytes(status, Body::Owned(pretty(value)))
     }
 
     /// A JSON answer from already-serialised bytes.
-    pub fn json_bytes(status: u16, body: Body) -> Response {
+    pub(crate) fn json_bytes(status: u16, body: Body) -> Response {
         Response {
             status,
             content_type: JSON,
@@ -89,27 +72,16 @@ impl Response {
             body,
         }
     }
-
-    /// The answer for an API error.
-    pub fn error(err: &ApiError) -> Response {
-        Response::json(err.status(), &err.body())
-    }
-}
-
-impl From<ApiError> for Response {
-    fn from(err: ApiError) -> Response {
-        Response::error(&err)
-    }
 }
 
 /// Serialises a value with a 2-space indent.
-pub fn pretty(value: &Value) -> Vec<u8> {
+pub(crate) fn pretty(value: &Value) -> Vec<u8> {
     // Serialising a `Value` cannot fail; an empty body would be the fallback.
     serde_json::to_vec_pretty(value).unwrap_or_default()
 }
 
 /// The reason phrase of a status code.
-pub fn reason(status: u16) -> &'static str {
+pub(crate) fn reason(status: u16) -> &'static str {
     match status {
         100 => "Continue",
         200 => "OK",
@@ -138,7 +110,7 @@ pub fn reason(status: u16) -> &'static str {
 }
 
 /// A new request id: 32 lowercase hex digits, unique within the process.
-pub fn request_id() -> String {
+pub(crate) fn request_id() -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     static SEED: OnceLock<(u64, u64)> = OnceLock::new();
     let (a, b) = *SEED.get_or_init(|| {
@@ -161,12 +133,61 @@ pub fn request_id() -> String {
     )
 }
 
-/// The splitmix64 finaliser: a cheap bijective mixer.
-pub fn splitmix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
+/// How much of a response goes on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Delivery {
+    /// Head and body.
+    Full,
+    /// Head only (an answer to `HEAD`): Content-Length still describes the body.
+    HeadOnly,
+    /// Half the body under a Content-Length larger than the whole body (the `truncate` fault).
+    Truncated,
+}
+
+/// Writes `resp` with `Content-Type`, `Content-Length`, a fresh `X-Request-Id` and
+/// `Connection`, reusing `out` for the head (and small bodies).
+pub(crate) fn write_response(
+    stream: &mut TcpStream,
+    out: &mut Vec<u8>,
+    resp: &Response,
+    keep_alive: bool,
+    delivery: Delivery,
+) -> io::Result<()> {
+    let body = resp.body.as_bytes();
+    let (declared, sent) = match delivery {
+        Delivery::Full => (body.len(), body),
+        Delivery::HeadOnly => (body.len(), &body[..0]),
+        Delivery::Truncated => (body.len() + body.len().max(64), &body[..body.len() / 2]),
+    };
+    out.clear();
+    out.reserve(
+        256 + if sent.len() <= COALESCE {
+            sent.len()
+        } else {
+            0
+        },
+    );
+    let _ = write!(
+        out,
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nX-Request-Id: {}\r\nConnection: {}\r\n",
+        resp.status,
+        reason(resp.status),
+        resp.content_type,
+        declared,
+        request_id(),
+        if keep_alive { "keep-alive" } else { "close" },
+    );
+    for (name, value) in &resp.headers {
+        let _ = write!(out, "{name}: {value}\r\n");
+    }
+    out.extend_from_slice(b"\r\n");
+    if sent.len() <= COALESCE {
+        out.extend_from_slice(sent);
+        stream.write_all(out)
+    } else {
+        stream.write_all(out)?;
+        stream.write_all(sent)
+    }
 }
 
 #[cfg(test)]

@@ -1,26 +1,26 @@
 //! Request handlers, one file per family of routes, plus the checks they share: client
 //! credentials, access tokens (the stateless `test_<type>` sandbox tokens) and user credentials.
 
-pub mod bodies;
-pub mod categories;
-pub mod exchange;
-pub mod institutions;
-pub mod mfa;
-pub mod products;
+pub(crate) mod bodies;
+pub(crate) mod categories;
+pub(crate) mod exchange;
+pub(crate) mod institutions;
+pub(crate) mod mfa;
+pub(crate) mod products;
 
-use crate::data::bulk::MAX_BULK;
-use crate::data::institutions::{self as inst_data, Institution};
-use crate::errors::{ApiError, ApiResult};
-use crate::params::{Params, scalar_text};
+use crate::legacy::data::bulk::MAX_BULK;
+use crate::legacy::data::institutions::{self as inst_data, Institution};
+use crate::legacy::errors::{ApiError, ApiResult};
+use crate::legacy::params::{Params, scalar_text};
 
 /// The sandbox client id.
-pub const CLIENT_ID: &str = "test_id";
+pub(crate) const CLIENT_ID: &str = "test_id";
 /// The sandbox secret.
-pub const SECRET: &str = "test_secret";
+pub(crate) const SECRET: &str = "test_secret";
 
 /// A product whose payload a response carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Product {
+pub(crate) enum Product {
     /// Connect: transactions.
     Connect,
     /// Auth: account and routing numbers.
@@ -37,7 +37,7 @@ pub enum Product {
 
 impl Product {
     /// The product of a route prefix (`/connect`, `/auth`, ...).
-    pub fn from_route(name: &str) -> Option<Product> {
+    pub(crate) fn from_route(name: &str) -> Option<Product> {
         match name {
             "connect" => Some(Product::Connect),
             "auth" => Some(Product::Auth),
@@ -49,7 +49,7 @@ impl Product {
     }
 
     /// The name used in cache keys.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Product::Connect => "connect",
             Product::Auth => "auth",
@@ -63,7 +63,7 @@ impl Product {
 
 /// Checks `client_id` and `secret`: 401/1100 missing client_id, 1101 missing secret, 1102 wrong
 /// pair.
-pub fn check_client(p: &Params) -> ApiResult<()> {
+pub(crate) fn check_client(p: &Params) -> ApiResult<()> {
     let Some(client_id) = p.non_empty("client_id") else {
         return Err(ApiError::new(1100));
     };
@@ -79,19 +79,19 @@ pub fn check_client(p: &Params) -> ApiResult<()> {
 
 /// A valid sandbox access token.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     /// The token as sent (echoed in bodies).
-    pub raw: String,
+    pub(crate) raw: String,
     /// The institution it belongs to (`test_bofa` → bofa; bulk tokens → chase).
-    pub institution: &'static Institution,
+    pub(crate) institution: &'static Institution,
     /// `Some(n)` for `test_bulk_<n>`.
-    pub bulk: Option<u32>,
+    pub(crate) bulk: Option<u32>,
 }
 
 impl Token {
     /// Parses a token: `test_<type>` for a sandbox institution type, or `test_bulk_<N>` with
     /// 1 ≤ N ≤ 200000.
-    pub fn parse(raw: &str) -> Option<Token> {
+    pub(crate) fn parse(raw: &str) -> Option<Token> {
         let rest = raw.strip_prefix("test_")?;
         if let Some(n) = rest.strip_prefix("bulk_") {
             let n: u32 = n.parse().ok().filter(|n| (1..=MAX_BULK).contains(n))?;
@@ -109,7 +109,7 @@ impl Token {
     }
 
     /// The token an add for this institution returns.
-    pub fn for_institution(institution: &'static Institution) -> Token {
+    pub(crate) fn for_institution(institution: &'static Institution) -> Token {
         Token {
             raw: format!("test_{}", institution.kind),
             institution,
@@ -120,7 +120,7 @@ impl Token {
 
 /// The `access_token` of a token route: 400/1000 when missing, 401/1105 (echoing it) when it
 /// is not a sandbox token.
-pub fn require_token(p: &Params) -> ApiResult<Token> {
+pub(crate) fn require_token(p: &Params) -> ApiResult<Token> {
     let Some(raw) = p.non_empty("access_token") else {
         return Err(ApiError::new(1000));
     };
@@ -129,19 +129,19 @@ pub fn require_token(p: &Params) -> ApiResult<Token> {
 
 /// User credentials.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Credentials {
+pub(crate) struct Credentials {
     /// `username`.
-    pub username: Option<String>,
+    pub(crate) username: Option<String>,
     /// `password`.
-    pub password: Option<String>,
+    pub(crate) password: Option<String>,
     /// `pin`.
-    pub pin: Option<String>,
+    pub(crate) pin: Option<String>,
 }
 
 impl Credentials {
     /// Reads `credentials` (a JSON object, or a JSON string in a form; 400/1006 when it is
     /// neither) or else the top-level `username`, `password` and `pin`.
-    pub fn from_params(p: &Params) -> ApiResult<Credentials> {
+    pub(crate) fn from_params(p: &Params) -> ApiResult<Credentials> {
         let text =
             |v: Option<&serde_json::Value>| v.and_then(scalar_text).filter(|s| !s.is_empty());
         match p.json("credentials") {
@@ -161,14 +161,14 @@ impl Credentials {
     }
 
     /// Whether both username and password are present.
-    pub fn is_complete(&self) -> bool {
+    pub(crate) fn is_complete(&self) -> bool {
         self.username.is_some() && self.password.is_some()
     }
 
     /// The sandbox login rules of legacy-api.md §5:
     /// missing username/password (or a USAA pin) → 400/1005; unknown username → 402/1200;
     /// `plaid_locked` → 402/1205; other bad password → 402/1200; wrong pin → 402/1209.
-    pub fn verify(&self, institution: &Institution) -> ApiResult<SandboxUser> {
+    pub(crate) fn verify(&self, institution: &Institution) -> ApiResult<SandboxUser> {
         let (Some(username), Some(password)) = (&self.username, &self.password) else {
             return Err(ApiError::new(1005));
         };
@@ -194,7 +194,7 @@ impl Credentials {
 
 /// Which sandbox user logged in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SandboxUser {
+pub(crate) enum SandboxUser {
     /// `plaid_test` (or the alias `user_good`).
     Standard,
     /// `plaid_selections`: selections MFA where the institution has it (citi).

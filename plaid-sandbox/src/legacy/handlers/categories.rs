@@ -1,13 +1,13 @@
 //! `GET /categories` and `GET /categories/{id}`.
 
-use crate::data::categories;
-use crate::errors::{ApiError, ApiResult};
-use crate::http::{Body, Response, pretty};
-use crate::state::State;
+use crate::cache::BodyCache;
+use crate::legacy::data::categories;
+use crate::legacy::errors::{ApiError, ApiResult};
+use crate::server::{Body, Response, pretty};
 
 /// `GET /categories`: every category (serialised once).
-pub fn list(state: &State) -> Response {
-    let body = state.cached("categories", || {
+pub(crate) fn list(cache: &BodyCache) -> Response {
+    let body = cache.cached("categories", || {
         let all: Vec<_> = categories::all()
             .iter()
             .map(categories::Category::to_json)
@@ -18,7 +18,7 @@ pub fn list(state: &State) -> Response {
 }
 
 /// `GET /categories/{id}`: one category, or 404/1501.
-pub fn one(id: &str) -> ApiResult<Response> {
+pub(crate) fn one(id: &str) -> ApiResult<Response> {
     let c = categories::find(id).ok_or_else(|| ApiError::new(1501))?;
     Ok(Response::json(200, &c.to_json()))
 }

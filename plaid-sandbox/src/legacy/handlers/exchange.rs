@@ -3,14 +3,15 @@
 
 use serde_json::{Map, Value};
 
-use crate::data::{accounts, institutions};
-use crate::errors::{ApiError, ApiResult};
-use crate::handlers::check_client;
-use crate::http::{Response, splitmix};
-use crate::params::Params;
+use crate::legacy::data::{accounts, institutions};
+use crate::legacy::errors::{ApiError, ApiResult};
+use crate::legacy::handlers::check_client;
+use crate::legacy::params::Params;
+use crate::mix::splitmix;
+use crate::server::Response;
 
 /// `POST /exchange_token`.
-pub fn exchange_token(p: &Params) -> ApiResult<Response> {
+pub(crate) fn exchange_token(p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     let public = p
         .non_empty("public_token")
@@ -37,7 +38,7 @@ pub fn exchange_token(p: &Params) -> ApiResult<Response> {
 }
 
 /// `btok_` + 24 deterministic alphanumerics derived from the access token and account id.
-pub fn stripe_token(access_token: &str, account_id: &str) -> String {
+pub(crate) fn stripe_token(access_token: &str, account_id: &str) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     // FNV-1a over both strings, then splitmix for the digits.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 /// The `income` object.
-pub fn income() -> Value {
+pub(crate) fn income() -> Value {
     json!({
         "income_streams": [
             { "monthly_income": 5250, "confidence": 1.0, "days": 284, "name": "PLAID" },

@@ -1,28 +1,32 @@
 //! The official legacy error table (`legacy-api.md` §1.2) and the error responses built from it.
 //!
-//! Every error the emulator sends goes through [`ApiError`], so that each one carries `code`,
-//! `message` and the full `resolve` string (the python client crashes without them), plus the
-//! `access_token` echo that tartan adds to 1105 and 1203.
+//! Every error the legacy family sends goes through [`ApiError`], so that each one carries
+//! `code`, `message` and the full `resolve` string (the python client crashes without them),
+//! plus the `access_token` echo that tartan adds to 1105 and 1203. The two errors of the HTTP
+//! layer (a request it could not parse, a body too large) get the same shape with the HTTP
+//! status as their `code`, see [`refusal`].
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
+
+use crate::server::{Refusal, Response};
 
 /// One row of the official legacy error table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ErrorDef {
+pub(crate) struct ErrorDef {
     /// HTTP status code.
-    pub status: u16,
+    pub(crate) status: u16,
     /// Plaid error code.
-    pub code: u16,
+    pub(crate) code: u16,
     /// Short lower-case message.
-    pub message: &'static str,
+    pub(crate) message: &'static str,
     /// Human-readable resolution sentence.
-    pub resolve: &'static str,
+    pub(crate) resolve: &'static str,
 }
 
 macro_rules! table {
     ($( $status:literal, $code:literal, $message:literal, $resolve:literal; )*) => {
         /// The full official legacy error table, in code order.
-        pub const ERROR_TABLE: &[ErrorDef] = &[
+        pub(crate) const ERROR_TABLE: &[ErrorDef] = &[
             $( ErrorDef { status: $status, code: $code, message: $message, resolve: $resolve }, )*
         ];
     };
@@ -94,14 +98,14 @@ table! {
 }
 
 /// Looks a code up in [`ERROR_TABLE`].
-pub fn lookup(code: u16) -> Option<&'static ErrorDef> {
+pub(crate) fn lookup(code: u16) -> Option<&'static ErrorDef> {
     ERROR_TABLE.iter().find(|d| d.code == code)
 }
 
 /// The code the emulator uses for an HTTP status that a fault asks for
 /// (429→1113, 500→1702, 501→1700, 502→1701, 503→1800, otherwise the first row with that
 /// status, otherwise 1702).
-pub fn code_for_status(status: u16) -> u16 {
+pub(crate) fn code_for_status(status: u16) -> u16 {
     match status {
         429 => 1113,
         500 => 1702,
@@ -117,18 +121,18 @@ pub fn code_for_status(status: u16) -> u16 {
 
 /// An error answer: a table code, optionally with the `access_token` echo.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiError {
+pub(crate) struct ApiError {
     /// The Plaid code (a row of [`ERROR_TABLE`]).
-    pub code: u16,
+    pub(crate) code: u16,
     /// Overrides the table's HTTP status (used by faults asking for an odd status).
-    pub status: Option<u16>,
+    pub(crate) status: Option<u16>,
     /// Echoed as `access_token` (tartan does this for 1105 and 1203).
-    pub access_token: Option<String>,
+    pub(crate) access_token: Option<String>,
 }
 
 impl ApiError {
     /// An error with the table's status and no echo.
-    pub fn new(code: u16) -> Self {
+    pub(crate) fn new(code: u16) -> Self {
         ApiError {
             code,
             status: None,
@@ -137,7 +141,7 @@ impl ApiError {
     }
 
     /// An error that echoes the access token as sent.
-    pub fn with_token(code: u16, token: &str) -> Self {
+    pub(crate) fn with_token(code: u16, token: &str) -> Self {
         ApiError {
             code,
             status: None,
@@ -146,19 +150,29 @@ impl ApiError {
     }
 
     /// The table row of this error (1702 if the code is unknown).
-    pub fn def(&self) -> &'static ErrorDef {
+    pub(crate) fn def(&self) -> &'static ErrorDef {
         lookup(self.code)
             .or_else(|| lookup(1702))
             .unwrap_or(&ERROR_TABLE[0])
     }
 
     /// The HTTP status to answer with.
-    pub fn status(&self) -> u16 {
+    pub(crate) fn status(&self) -> u16 {
         self.status.unwrap_or(self.def().status)
     }
 
+    /// An error for an HTTP status that a fault asks for: the code of [`code_for_status`],
+    /// answered with that status even where the table says otherwise.
+    pub(crate) fn for_status(status: u16) -> Self {
+        ApiError {
+            code: code_for_status(status),
+            status: Some(status),
+            access_token: None,
+        }
+    }
+
     /// The JSON body `{access_token?, code, message, resolve}`.
-    pub fn body(&self) -> Value {
+    pub(crate) fn body(&self) -> Value {
         let def = self.def();
         let mut map = Map::new();
         if let Some(token) = &self.access_token {
@@ -172,7 +186,31 @@ impl ApiError {
 }
 
 /// The result type of the request handlers.
-pub type ApiResult<T> = Result<T, ApiError>;
+pub(crate) type ApiResult<T> = Result<T, ApiError>;
+
+impl From<ApiError> for Response {
+    fn from(err: ApiError) -> Response {
+        Response::json(err.status(), &err.body())
+    }
+}
+
+/// The answer to a request the HTTP layer refused (400 unparseable, 413 too large). These are
+/// not errors of the table, so their `code` is the HTTP status; the body keeps the
+/// `{code, message, resolve}` shape that every legacy client reads.
+pub(crate) fn refusal(refusal: Refusal) -> Response {
+    let status = refusal.status();
+    let (message, resolve) = match refusal {
+        Refusal::TooLarge => ("payload too large", "Request bodies are limited to 1 MiB."),
+        Refusal::Malformed => (
+            "bad request",
+            "The request could not be parsed as HTTP/1.1.",
+        ),
+    };
+    Response::json(
+        status,
+        &json!({ "code": status, "message": message, "resolve": resolve }),
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -191,5 +229,24 @@ mod tests {
         assert_eq!(code_for_status(503), 1800);
         assert_eq!(code_for_status(404), 1300);
         assert_eq!(code_for_status(418), 1702);
+    }
+
+    #[test]
+    fn a_fault_status_keeps_its_status_with_the_code_of_the_table() {
+        let err = ApiError::for_status(418);
+        assert_eq!((err.status(), err.code), (418, 1702));
+        let err = ApiError::for_status(401);
+        assert_eq!((err.status(), err.code), (401, 1100));
+    }
+
+    #[test]
+    fn refusals_have_the_http_status_as_code() {
+        for (refusal, status) in [(Refusal::Malformed, 400), (Refusal::TooLarge, 413)] {
+            let r = super::refusal(refusal);
+            assert_eq!(r.status, status);
+            let body: Value = serde_json::from_slice(r.body.as_bytes()).unwrap();
+            assert_eq!(body["code"], status);
+            assert!(body["resolve"].as_str().is_some_and(|s| !s.is_empty()));
+        }
     }
 }

@@ -6,27 +6,27 @@
 
 use serde_json::{Value, json};
 
-use crate::data::institutions::Institution;
-use crate::errors::{ApiError, ApiResult};
-use crate::handlers::{SandboxUser, Token};
-use crate::http::Response;
-use crate::params::Options;
+use crate::legacy::data::institutions::Institution;
+use crate::legacy::errors::{ApiError, ApiResult};
+use crate::legacy::handlers::{SandboxUser, Token};
+use crate::legacy::params::Options;
+use crate::server::Response;
 
 /// The sandbox security question.
-pub const QUESTION: &str = "You say tomato, I say...?";
+pub(crate) const QUESTION: &str = "You say tomato, I say...?";
 /// The correct answer to [`QUESTION`].
-pub const ANSWER: &str = "tomato";
+pub(crate) const ANSWER: &str = "tomato";
 /// The correct device code.
-pub const CODE: &str = "1234";
+pub(crate) const CODE: &str = "1234";
 /// The devices of the `list` challenge: (mask, type).
-pub const DEVICES: [(&str, &str); 3] = [
+pub(crate) const DEVICES: [(&str, &str); 3] = [
     ("t..t@plaid.com", "email"),
     ("xxx-xxx-5309", "phone"),
     ("SafePass Card", "card"),
 ];
 
 /// What an add (or PATCH) answers before any MFA: `None` for a 200, or the 201 challenge.
-pub fn challenge_for(
+pub(crate) fn challenge_for(
     institution: &Institution,
     user: SandboxUser,
     options: &Options,
@@ -46,7 +46,7 @@ pub fn challenge_for(
 }
 
 /// 201 `questions`.
-pub fn questions(token: &Token) -> Response {
+pub(crate) fn questions(token: &Token) -> Response {
     Response::json(
         201,
         &json!({ "type": "questions", "mfa": [ { "question": QUESTION } ], "access_token": token.raw }),
@@ -54,7 +54,7 @@ pub fn questions(token: &Token) -> Response {
 }
 
 /// 201 `list` of the three devices.
-pub fn list(token: &Token) -> Response {
+pub(crate) fn list(token: &Token) -> Response {
     let devices: Vec<Value> = DEVICES
         .iter()
         .map(|(mask, kind)| json!({ "mask": mask, "type": kind }))
@@ -66,7 +66,7 @@ pub fn list(token: &Token) -> Response {
 }
 
 /// 201 `device`: "Code sent to `<mask>`".
-pub fn device(mask: &str, token: &Token) -> Response {
+pub(crate) fn device(mask: &str, token: &Token) -> Response {
     Response::json(
         201,
         &json!({ "type": "device", "mfa": { "message": format!("Code sent to {mask}") }, "access_token": token.raw }),
@@ -74,7 +74,7 @@ pub fn device(mask: &str, token: &Token) -> Response {
 }
 
 /// 201 `selections` (**[emulator choice]** texts of legacy-api.md §5).
-pub fn selections(token: &Token) -> Response {
+pub(crate) fn selections(token: &Token) -> Response {
     Response::json(
         201,
         &json!({
@@ -90,7 +90,7 @@ pub fn selections(token: &Token) -> Response {
 
 /// The verdict on an `mfa` answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     /// Correct: answer with the product body.
     Correct,
     /// `again`: another round of questions.
@@ -100,7 +100,7 @@ pub enum Verdict {
 }
 
 /// Judges an `mfa` value (a string, or in a JSON body possibly an array or a number).
-pub fn judge(mfa: &Value) -> Verdict {
+pub(crate) fn judge(mfa: &Value) -> Verdict {
     match mfa {
         Value::String(s) => {
             let s = s.trim();
@@ -128,7 +128,7 @@ pub fn judge(mfa: &Value) -> Verdict {
 
 /// A step choosing a send method: `{"type": "email"|"phone"|"card"}` or `{"mask": ...}` (as a
 /// JSON object or a JSON string) gives 201 device; anything else 402/1204.
-pub fn send_method(method: &Value, token: &Token) -> ApiResult<Response> {
+pub(crate) fn send_method(method: &Value, token: &Token) -> ApiResult<Response> {
     let parsed;
     let method = match method {
         Value::String(s) => {

@@ -2,16 +2,16 @@
 //!
 //! Transaction `i` depends only on `i`: same ids, amounts and dates on every run and machine.
 //! Dates go back from 2014-07-24, eight transactions a day. Every `category_id` exists in
-//! [`crate::data::categories`] with the same hierarchy.
+//! [`crate::legacy::data::categories`] with the same hierarchy.
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
-use crate::data::{accounts, categories};
-use crate::http::splitmix;
+use crate::legacy::data::{accounts, categories};
+use crate::mix::splitmix;
 
 /// The largest N accepted in `test_bulk_<N>`.
-pub const MAX_BULK: u32 = 200_000;
+pub(crate) const MAX_BULK: u32 = 200_000;
 
 /// (merchant, category id, type.primary)
 const MERCHANTS: &[(&str, &str, &str)] = &[
@@ -43,7 +43,7 @@ const CITIES: &[(&str, &str)] = &[
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -54,7 +54,7 @@ pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 }
 
 /// The civil date of a day number.
-pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -85,7 +85,7 @@ fn id_for(i: u64) -> String {
 }
 
 /// Transaction number `i` (0-based) of the bulk set.
-pub fn transaction(i: u64) -> Value {
+pub(crate) fn transaction(i: u64) -> Value {
     let h = splitmix(i ^ 0x005e_ed0f_b01c);
     let (merchant, category_id, primary) = MERCHANTS[(h % MERCHANTS.len() as u64) as usize];
     let account = accounts::ACCOUNT_IDS[((h >> 8) % 4) as usize];
@@ -115,7 +115,7 @@ pub fn transaction(i: u64) -> Value {
 }
 
 /// All `n` bulk transactions, lazily.
-pub fn transactions(n: u32) -> impl Iterator<Item = Value> {
+pub(crate) fn transactions(n: u32) -> impl Iterator<Item = Value> {
     (0..u64::from(n)).map(transaction)
 }
 
@@ -149,7 +149,7 @@ impl Serialize for LazyBody<'_> {
 
 /// The pretty-printed `/connect/get` body for `n` bulk transactions, generated without
 /// materialising them all as JSON values.
-pub fn connect_body(token: &str, n: u32) -> Vec<u8> {
+pub(crate) fn connect_body(token: &str, n: u32) -> Vec<u8> {
     let mut out = Vec::with_capacity(n as usize * 560 + 4096);
     let _ = serde_json::to_writer_pretty(&mut out, &LazyBody { token, n });
     out
