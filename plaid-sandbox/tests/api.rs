@@ -901,6 +901,82 @@ fn institution_search_by_q_p_and_id() {
     get(&sb, "/institutions/search/?p=auth&q=wells").ok(200);
 }
 
+/// The sorted keys of a search result's `colors`.
+fn color_keys(result: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = result["colors"]
+        .as_object()
+        .unwrap_or_else(|| panic!("no colors object: {result}"))
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn search_colors_of_core_and_long_tail_institutions_differ() {
+    let sb = sb();
+    for base in ["/institutions/search", "/institutions/all/search"] {
+        // Core: primary, darker and a two-stop gradient (legacy-api.md §4).
+        for kind in ["wells", "bofa", "usaa", "suntrust"] {
+            let core = get(&sb, &format!("{base}?id={kind}")).ok(200);
+            assert_eq!(
+                color_keys(&core),
+                ["darker", "gradient", "primary"],
+                "{kind}"
+            );
+            assert_eq!(core["colors"]["gradient"].as_array().unwrap().len(), 2);
+        }
+        // Long tail: primary, darker, dark and light, no gradient.
+        let v = get(&sb, &format!("{base}?id=15184")).ok(200);
+        assert_eq!(color_keys(&v), ["dark", "darker", "light", "primary"]);
+        assert!(v["colors"].get("gradient").is_none());
+        assert_eq!(
+            v["colors"],
+            json!({"light": "#ff4542", "primary": "#E41E2B", "dark": "#b3000a", "darker": "#a30000"})
+        );
+        assert_eq!(
+            (v["id"].as_str(), v["type"].as_str()),
+            (Some("15184"), Some("15184"))
+        );
+        assert_eq!(v["name"], "Wells Fargo Dealer Services");
+        assert_eq!(v["nameBreak"], 11);
+        assert!(v["video"].is_null());
+        assert_eq!(
+            v["products"],
+            json!({"auth": false, "balance": true, "connect": true, "info": false})
+        );
+        for id in [
+            "13202", "2916", "25807", "26208", "3265", "30125", "4030", "13753",
+        ] {
+            let v = get(&sb, &format!("{base}?id={id}")).ok(200);
+            assert_eq!(
+                color_keys(&v),
+                ["dark", "darker", "light", "primary"],
+                "{id}"
+            );
+        }
+        // The product filter applies to them too.
+        assert_eq!(
+            get(&sb, &format!("{base}?id=15184&p=auth")).ok(200),
+            json!([])
+        );
+        assert_eq!(
+            get(&sb, &format!("{base}?id=15184&p=connect")).ok(200)["id"],
+            "15184"
+        );
+        // [emulator choice] name searches list the core banks only.
+        let v = get(&sb, &format!("{base}?q=wells")).ok(200);
+        let ids: Vec<&str> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r["id"].as_str())
+            .collect();
+        assert_eq!(ids, ["wells"]);
+    }
+}
+
 #[test]
 fn categories_list_and_by_id() {
     let sb = sb();

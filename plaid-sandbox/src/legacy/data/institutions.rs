@@ -2,6 +2,8 @@
 //! institutions fixture) and their two JSON shapes: the institution object of
 //! `/institutions[/all]` and the "search result" object of `/institutions[/all]/search`.
 //!
+//! The long-tail institutions, which only search results show, are in [`super::longtail`].
+//!
 //! The search shape is the one recorded from tartan for Wells Fargo (wfgilman/plaid-elixir
 //! `institutions_test/search_query_product.json`); Wells Fargo's URLs and colours are the real
 //! ones. **[emulator choice]** For the other banks the URLs and colours are plausible stand-ins,
@@ -210,7 +212,7 @@ pub(crate) const INSTITUTIONS: &[Institution] = &[
 ];
 
 /// A 1×1 transparent PNG, base64.
-const LOGO: &str =
+pub(crate) const LOGO: &str =
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
 /// An institution by its 24-hex id or its type (**[emulator choice]**: the type is accepted too).
@@ -229,10 +231,27 @@ fn rgba((r, g, b): (u8, u8, u8)) -> String {
     format!("rgba({r},{g},{b},1)")
 }
 
+/// The `fields` of a search result: the login form, username then password (then pin).
+pub(crate) fn login_fields(username: &str, password: &str, pin: Option<&str>) -> Vec<Value> {
+    let mut fields = vec![
+        json!({ "name": "username", "label": username, "type": "text" }),
+        json!({ "name": "password", "label": password, "type": "password" }),
+    ];
+    if let Some(pin) = pin {
+        fields.push(json!({ "name": "pin", "label": pin, "type": "password" }));
+    }
+    fields
+}
+
 impl Institution {
+    /// Whether the institution supports `product`.
+    pub(crate) fn supports(&self, product: &str) -> bool {
+        self.products.contains(&product)
+    }
+
     /// Whether the institution supports every product in `wanted`.
     pub(crate) fn supports_all<S: AsRef<str>>(&self, wanted: &[S]) -> bool {
-        wanted.iter().all(|w| self.products.contains(&w.as_ref()))
+        wanted.iter().all(|w| self.supports(w.as_ref()))
     }
 
     /// The institution object of `/institutions` and `/institutions/all`.
@@ -254,20 +273,16 @@ impl Institution {
         })
     }
 
-    /// The search result object of `/institutions[/all]/search`.
+    /// The search result object of `/institutions[/all]/search`. Core institutions carry
+    /// `colors` as `primary`, `darker` and a two-stop `gradient` (the long-tail ones differ,
+    /// see [`super::longtail`]).
     pub(crate) fn search_result(&self) -> Value {
         let products: Map<String, Value> = self
             .products
             .iter()
             .map(|p| ((*p).to_owned(), Value::Bool(true)))
             .collect();
-        let mut fields = vec![
-            json!({ "name": "username", "label": self.username_label, "type": "text" }),
-            json!({ "name": "password", "label": self.password_label, "type": "password" }),
-        ];
-        if let Some(pin) = self.pin_label {
-            fields.push(json!({ "name": "pin", "label": pin, "type": "password" }));
-        }
+        let fields = login_fields(self.username_label, self.password_label, self.pin_label);
         let (forgotten, locked, setup) = if self.kind == "wells" {
             (
                 "https://online.wellsfargo.com/das/channel/identifyDisplay".to_owned(),

@@ -9,5 +9,6 @@ pub(crate) mod categories;
 pub(crate) mod income;
 pub(crate) mod info;
 pub(crate) mod institutions;
+pub(crate) mod longtail;
 pub(crate) mod risk;
 pub(crate) mod transactions;

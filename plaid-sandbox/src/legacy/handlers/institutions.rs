@@ -1,10 +1,12 @@
 //! The institution routes: list, by id (or type), `/institutions/all` paging with a product
-//! filter, `/institutions/longtail`, and search by `q`/`p`/`id`.
+//! filter, `/institutions/longtail`, and search by `q`/`p`/`id` (which also knows the
+//! long-tail institutions).
 
 use serde_json::{Value, json};
 
 use crate::cache::BodyCache;
 use crate::legacy::data::institutions::{self, INSTITUTIONS, Institution};
+use crate::legacy::data::longtail::{self, LongTail};
 use crate::legacy::errors::{ApiError, ApiResult};
 use crate::legacy::handlers::check_client;
 use crate::legacy::params::Params;
@@ -89,7 +91,8 @@ pub(crate) fn all(p: &Params) -> ApiResult<Response> {
 }
 
 /// `POST /institutions/longtail` (deprecated): **[emulator choice]** pages over the same
-/// fourteen institutions, there being no long-tail set in the sandbox data.
+/// fourteen institutions. The long-tail set of [`longtail`] is recorded only in the search
+/// result shape, and what this route's objects looked like is not recorded at all.
 pub(crate) fn longtail(p: &Params) -> ApiResult<Response> {
     check_client(p)?;
     let (count, offset) = paging(p)?;
@@ -98,14 +101,21 @@ pub(crate) fn longtail(p: &Params) -> ApiResult<Response> {
 
 /// `GET /institutions[/all]/search`: `id` → one object (or `[]`), `q` → array of partial
 /// case-insensitive name matches on every token, `p` → product filter; neither → 402/1305.
+///
+/// **[emulator choice]** The long-tail institutions answer `id=` searches only; `q` searches
+/// list the fourteen sandbox banks alone, which the backend suite and the examples count on
+/// (tartan's own `q=wells` also listed the long-tail Wells Fargo entities).
 pub(crate) fn search(p: &Params) -> ApiResult<Response> {
     let product = p.non_empty("p");
-    let supports = |i: &Institution| product.as_deref().is_none_or(|p| i.products.contains(&p));
+    let product = product.as_deref();
     if let Some(id) = p.non_empty("id") {
-        return Ok(match institutions::find(&id).filter(|i| supports(i)) {
-            Some(inst) => Response::json(200, &inst.search_result()),
-            None => Response::json(200, &json!([])),
-        });
+        let found = match institutions::find(&id) {
+            Some(inst) => offers(product, |p| inst.supports(p)).then(|| inst.search_result()),
+            None => longtail::find(&id)
+                .filter(|inst| offers(product, |p| inst.supports(p)))
+                .map(LongTail::search_result),
+        };
+        return Ok(Response::json(200, &found.unwrap_or_else(|| json!([]))));
     }
     let Some(q) = p.non_empty("q").filter(|q| !q.trim().is_empty()) else {
         return Err(ApiError::new(1305));
@@ -119,8 +129,13 @@ pub(crate) fn search(p: &Params) -> ApiResult<Response> {
                 .iter()
                 .all(|t| name.contains(t.as_str()) || i.kind == t)
         })
-        .filter(|i| supports(i))
+        .filter(|i| offers(product, |p| i.supports(p)))
         .map(Institution::search_result)
         .collect();
     Ok(Response::json(200, &Value::Array(results)))
+}
+
+/// Whether an institution passes the `p` filter (no filter: always).
+fn offers(product: Option<&str>, supports: impl Fn(&str) -> bool) -> bool {
+    product.is_none_or(supports)
 }
