@@ -35,7 +35,8 @@ use crate::family::Family;
 use crate::lock::lock;
 use crate::server::{Body, RecordedRequest, Response, ServerState, reason};
 
-/// The header that carries fault directives.
+/// The request header that carries fault directives, in lower case (`x-sandbox-fault`; the
+/// crate docs give its grammar). Exported as [`crate::FAULT_HEADER`].
 pub const HEADER: &str = "x-sandbox-fault";
 
 /// What to do instead of (or to) the normal answer.

@@ -1,4 +1,4 @@
-//! Request handlers, one file per family of routes, plus the checks they share: client
+//! Request handlers, one file per group of routes, plus the checks they share: client
 //! credentials, access tokens (the stateless `test_<type>` sandbox tokens) and user credentials.
 
 pub(crate) mod bodies;
