@@ -91,7 +91,7 @@ pub(crate) fn all(p: &Params) -> ApiResult<Response> {
 }
 
 /// `POST /institutions/longtail` (deprecated): **[emulator choice]** pages over the same
-/// fourteen institutions. The long-tail set of [`longtail`] is recorded only in the search
+/// fourteen institutions. The long-tail set of [`mod@longtail`] is recorded only in the search
 /// result shape, and what this route's objects looked like is not recorded at all.
 pub(crate) fn longtail(p: &Params) -> ApiResult<Response> {
     check_client(p)?;
