@@ -47,10 +47,10 @@ fn main() {
 /// A `/connect/get` body with `n` transactions, from the sandbox's bulk
 /// generator with realistic variation, pretty-printed like the sandbox.
 fn connect_body(n: u32) -> Vec<u8> {
-    use plaid_sandbox::data::{accounts, bulk};
+    use plaid_sandbox::fixtures::legacy::{accounts, bulk_transaction};
     let transactions: Vec<Value> = (0..u64::from(n))
         .map(|i| {
-            let mut t = bulk::transaction(i);
+            let mut t = bulk_transaction(i);
             let Some(obj) = t.as_object_mut() else {
                 return t;
             };
@@ -86,7 +86,7 @@ fn connect_body(n: u32) -> Vec<u8> {
         .collect();
     let body = serde_json::json!({
         "access_token": format!("test_bulk_{n}"),
-        "accounts": accounts::accounts(),
+        "accounts": accounts(),
         "transactions": transactions,
     });
     serde_json::to_vec_pretty(&body).unwrap_or_default()

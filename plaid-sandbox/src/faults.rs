@@ -1,4 +1,5 @@
-//! Fault injection, asked for per request with the `X-Sandbox-Fault` header.
+//! Fault injection, asked for per request with the `X-Sandbox-Fault` header: the grammar, the
+//! `times=` counters, and the execution of a fault on a connection.
 //!
 //! Grammar: `;`-separated directives, each `name` or `name=value`, whitespace around them
 //! ignored, unknown directives ignored:
@@ -7,10 +8,10 @@
 //! |---|---|
 //! | `latency=<ms>` | wait, then go on (with the other directives, or a normal answer) |
 //! | `stall` | read the request, never answer; the socket stays open until the client leaves or the server stops |
-//! | `status=<code>` | answer that status with the error body of its code (429→1113, 500→1702, 501→1700, 502→1701, 503→1800) |
+//! | `status=<code>` | answer that status with the family's error body for it ([`Family::error_for_status`]) |
 //! | `retry-after=<s>` | add `Retry-After: <s>` to the answer |
 //! | `truncate` | the normal answer, but declare a Content-Length larger than the bytes sent, then close |
-//! | `malformed` | 200 with a body that is not valid JSON |
+//! | `malformed` | 200 with a body that is not valid JSON ([`Family::malformed_body`]) |
 //! | `reset` | close the connection without answering (see [`Action::Reset`]) |
 //! | `redirect=<url>` | 302 with `Location: <url>` |
 //! | `html=<code>` | an HTML error page with that status and `text/html`, like a proxy's |
@@ -19,20 +20,31 @@
 //!
 //! Example: `status=503;retry-after=2;times=2;key=retry-test-1` answers 503 twice, then
 //! normally.
+//!
+//! This module is part of the HTTP layer: it holds no Plaid body or error code. Whatever a
+//! fault answers in the API's own shape, it asks the [`Family`] for.
 
-use std::time::Duration;
+use std::collections::HashMap;
+use std::io::Read;
+use std::net::TcpStream;
+use std::sync::Mutex;
+use std::thread;
+use std::time::{Duration, Instant};
 
-use crate::state::State;
+use crate::family::Family;
+use crate::lock::lock;
+use crate::server::{Body, RecordedRequest, Response, ServerState, reason};
 
-/// The header that carries fault directives.
+/// The request header that carries fault directives, in lower case (`x-sandbox-fault`; the
+/// crate docs give its grammar). Exported as [`crate::FAULT_HEADER`].
 pub const HEADER: &str = "x-sandbox-fault";
 
 /// What to do instead of (or to) the normal answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+pub(crate) enum Action {
     /// Never answer.
     Stall,
-    /// Answer this status with its error body.
+    /// Answer this status with the family's error body.
     Status(u16),
     /// Send a short body under a larger Content-Length, then close.
     Truncate,
@@ -49,22 +61,28 @@ pub enum Action {
 
 /// A parsed `X-Sandbox-Fault` header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Fault {
+pub(crate) struct Fault {
     /// Delay before answering.
-    pub latency: Option<Duration>,
+    pub(crate) latency: Option<Duration>,
     /// The fault proper.
-    pub action: Option<Action>,
+    pub(crate) action: Option<Action>,
     /// `Retry-After` header value.
-    pub retry_after: Option<String>,
+    pub(crate) retry_after: Option<String>,
     /// Apply only to the first `times` requests with this key.
-    pub times: Option<u64>,
+    pub(crate) times: Option<u64>,
     /// The counter key.
-    pub key: Option<String>,
+    pub(crate) key: Option<String>,
+}
+
+/// A status code a fault may ask for.
+fn status_code(n: Option<u64>) -> Option<u16> {
+    n.and_then(|n| u16::try_from(n).ok())
+        .filter(|c| (100..=999).contains(c))
 }
 
 impl Fault {
     /// Parses the header value. Never fails: malformed directives are ignored.
-    pub fn parse(header: &str) -> Fault {
+    pub(crate) fn parse(header: &str) -> Fault {
         let mut f = Fault::default();
         for directive in header.split(';') {
             let directive = directive.trim();
@@ -77,10 +95,7 @@ impl Fault {
                 "latency" => f.latency = num.map(Duration::from_millis),
                 "stall" => f.action = Some(Action::Stall),
                 "status" => {
-                    if let Some(code) = num
-                        .and_then(|n| u16::try_from(n).ok())
-                        .filter(|c| (100..=999).contains(c))
-                    {
+                    if let Some(code) = status_code(num) {
                         f.action = Some(Action::Status(code));
                     }
                 }
@@ -93,12 +108,7 @@ impl Fault {
                         f.action = Some(Action::Redirect(url.to_owned()));
                     }
                 }
-                "html" => {
-                    let code = num
-                        .and_then(|n| u16::try_from(n).ok())
-                        .filter(|c| (100..=999).contains(c));
-                    f.action = Some(Action::Html(code.unwrap_or(502)));
-                }
+                "html" => f.action = Some(Action::Html(status_code(num).unwrap_or(502))),
                 "times" => f.times = num,
                 "key" => f.key = value.map(str::to_owned),
                 _ => {}
@@ -109,20 +119,136 @@ impl Fault {
 
     /// Whether the fault applies to this request: always without `times`, otherwise only for
     /// the first `times` requests with the same key (each call counts one request).
-    pub fn applies(&self, state: &State, header: &str) -> bool {
+    pub(crate) fn applies(&self, counters: &Counters, header: &str) -> bool {
         match self.times {
             None => true,
             Some(times) => {
                 let key = self.key.as_deref().unwrap_or(header);
-                state.bump_fault(key) <= times
+                counters.bump(key) <= times
             }
         }
     }
 }
 
+/// The `times=` counters: requests seen so far per fault key.
+#[derive(Debug, Default)]
+pub(crate) struct Counters(Mutex<HashMap<String, u64>>);
+
+impl Counters {
+    /// Counts one more request for a key and returns the new count (1 for the first).
+    fn bump(&self, key: &str) -> u64 {
+        let mut counts = lock(&self.0);
+        let n = counts.entry(key.to_owned()).or_insert(0);
+        *n += 1;
+        *n
+    }
+
+    /// Forgets every counter.
+    pub(crate) fn reset(&self) {
+        lock(&self.0).clear();
+    }
+}
+
+/// What the connection does with a request once its fault, if any, has run.
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    /// Write this response; `truncate` cuts its body short and closes the connection.
+    Answer {
+        /// The response.
+        response: Response,
+        /// Whether the `truncate` fault applies.
+        truncate: bool,
+    },
+    /// Close without answering (after a stall or a reset, or because the server is stopping).
+    Close,
+}
+
+/// Answers one request: with the family's normal answer, or as its fault says.
+pub(crate) fn answer(
+    req: &RecordedRequest,
+    stream: &TcpStream,
+    server: &ServerState,
+    family: &dyn Family,
+) -> Outcome {
+    let fault = req
+        .header(HEADER)
+        .map(|h| (Fault::parse(h), h))
+        .filter(|(f, h)| f.applies(&server.faults, h))
+        .map(|(f, _)| f);
+    let Some(fault) = fault else {
+        return Outcome::Answer {
+            response: family.handle(req),
+            truncate: false,
+        };
+    };
+    if let Some(delay) = fault.latency {
+        if !sleep_unless_stopping(server, delay) {
+            return Outcome::Close;
+        }
+    }
+    let mut response = match &fault.action {
+        None | Some(Action::Truncate) => family.handle(req),
+        Some(Action::Stall) => {
+            drain_until_closed(stream);
+            return Outcome::Close;
+        }
+        Some(Action::Reset) => {
+            // SO_LINGER 0 makes the close an RST rather than a FIN.
+            let _ = socket2::SockRef::from(stream).set_linger(Some(Duration::ZERO));
+            return Outcome::Close;
+        }
+        Some(Action::Status(status)) => family.error_for_status(*status),
+        Some(Action::Malformed) => Response::json_bytes(200, Body::Static(family.malformed_body())),
+        Some(Action::Redirect(url)) => {
+            let mut r = Response::json_bytes(302, Body::Static(b""));
+            r.headers.push(("Location", url.clone()));
+            r
+        }
+        Some(Action::Html(status)) => Response {
+            status: *status,
+            content_type: "text/html",
+            headers: Vec::new(),
+            body: Body::Owned(html_page(*status)),
+        },
+    };
+    if let Some(ra) = fault.retry_after {
+        response.headers.push(("Retry-After", ra));
+    }
+    Outcome::Answer {
+        response,
+        truncate: fault.action == Some(Action::Truncate),
+    }
+}
+
+/// Sleeps for `delay` in small steps; returns false if the server started stopping.
+fn sleep_unless_stopping(server: &ServerState, delay: Duration) -> bool {
+    let end = Instant::now() + delay;
+    loop {
+        if server.stopping() {
+            return false;
+        }
+        let now = Instant::now();
+        if now >= end {
+            return true;
+        }
+        thread::sleep((end - now).min(Duration::from_millis(20)));
+    }
+}
+
+/// Reads (and discards) until the peer closes or the server shuts the socket down.
+fn drain_until_closed(mut stream: &TcpStream) {
+    let mut scratch = [0u8; 4096];
+    loop {
+        match stream.read(&mut scratch) {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+    }
+}
+
 /// The HTML page of the `html=<code>` fault (nginx's look).
-pub fn html_page(status: u16) -> Vec<u8> {
-    let title = format!("{status} {}", crate::http::reason(status));
+fn html_page(status: u16) -> Vec<u8> {
+    let title = format!("{status} {}", reason(status));
     format!(
         "<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
     )
@@ -130,31 +256,4 @@ pub fn html_page(status: u16) -> Vec<u8> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_every_directive() {
-        let f = Fault::parse(" latency=250 ; status=429;retry-after=2;times=2;key=abc");
-        assert_eq!(f.latency, Some(Duration::from_millis(250)));
-        assert_eq!(f.action, Some(Action::Status(429)));
-        assert_eq!(f.retry_after.as_deref(), Some("2"));
-        assert_eq!(f.times, Some(2));
-        assert_eq!(f.key.as_deref(), Some("abc"));
-        assert_eq!(
-            Fault::parse("redirect=http://x/y?a=b").action,
-            Some(Action::Redirect("http://x/y?a=b".into()))
-        );
-        assert_eq!(Fault::parse("html").action, Some(Action::Html(502)));
-        assert_eq!(Fault::parse("bogus;=;status=abc"), Fault::default());
-    }
-
-    #[test]
-    fn times_counts_per_key() {
-        let state = State::new(false);
-        let f = Fault::parse("status=500;times=2;key=k");
-        assert!(f.applies(&state, "h"));
-        assert!(f.applies(&state, "h"));
-        assert!(!f.applies(&state, "h"));
-    }
-}
+mod tests;

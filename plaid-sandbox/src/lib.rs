@@ -22,6 +22,10 @@
 //!   `["tomato","ketchup"]` (selections); send methods `email`/`phone`/`card` or their masks.
 //! - Access tokens `test_<type>` (stateless, valid on every token route without an add);
 //!   public tokens `test,<type>,connected`.
+//! - Institutions: the fourteen sandbox banks of legacy-api.md §4 (`bofa`, `chase`, `wells`,
+//!   …). Search by `id=` also finds nine long-tail institutions recorded from tartan (numeric
+//!   ids such as `15184`), whose `colors` carry `primary`, `darker`, `dark` and `light` where
+//!   the core banks carry `primary`, `darker` and `gradient`.
 //! - Benchmark tokens `test_bulk_<N>` (1 ≤ N ≤ 200000): like `test_chase`, but `/connect/get`
 //!   returns N generated, deterministic transactions (serialised once per N).
 //!
@@ -39,109 +43,27 @@
 //! - `times=<n>;key=<id>`: apply only to the first `n` requests carrying that key (default key:
 //!   the whole header), e.g. `status=503;times=2;key=t1` fails twice, then succeeds.
 //!
-//! See [`faults`] for details.
+//! The header name is [`FAULT_HEADER`].
+//!
+//! ## Layout
+//! The crate is an HTTP layer that knows nothing of Plaid (`server`: sockets, parsing,
+//! keep-alive, response writing; `faults`: the header above) driving one API family per
+//! sandbox behind a small trait (`family`). The legacy API is the module `legacy` (routes,
+//! handlers, error table, parameters, data). Outside users see only [`Sandbox`],
+//! [`RecordedRequest`], [`FAULT_HEADER`] and the data in [`fixtures`].
 
 #![deny(missing_docs)]
 
-pub mod data;
-pub mod errors;
-pub mod faults;
-pub mod handlers;
-pub mod http;
-pub mod params;
-pub mod router;
-pub mod server;
-pub mod state;
+mod cache;
+mod family;
+mod faults;
+pub mod fixtures;
+mod legacy;
+mod lock;
+mod mix;
+mod sandbox;
+mod server;
 
-use std::io;
-use std::net::{Ipv4Addr, SocketAddr, TcpListener};
-use std::sync::Arc;
-use std::thread::JoinHandle;
-
-pub use http::RecordedRequest;
-
-use state::State;
-
-/// A running sandbox server. Dropping it (or calling [`Sandbox::shutdown`]) stops it: the
-/// accept thread is joined and every open connection, stalled ones included, is closed.
-#[derive(Debug)]
-pub struct Sandbox {
-    addr: SocketAddr,
-    state: Arc<State>,
-    accept: Option<JoinHandle<()>>,
-}
-
-impl Sandbox {
-    /// Starts a sandbox on `127.0.0.1` with an ephemeral port; returns once it is listening.
-    pub fn start() -> io::Result<Sandbox> {
-        Sandbox::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-    }
-
-    /// Starts a sandbox on `addr`; returns once it is listening.
-    pub fn bind(addr: SocketAddr) -> io::Result<Sandbox> {
-        Sandbox::bind_with(addr, true)
-    }
-
-    /// Starts a sandbox on `addr`, recording requests or not (the binary does not record, so
-    /// long benchmark runs do not grow its memory).
-    pub fn bind_with(addr: SocketAddr, record: bool) -> io::Result<Sandbox> {
-        let listener = TcpListener::bind(addr)?;
-        let addr = listener.local_addr()?;
-        let state = Arc::new(State::new(record));
-        let accept = server::spawn(listener, Arc::clone(&state))?;
-        Ok(Sandbox {
-            addr,
-            state,
-            accept: Some(accept),
-        })
-    }
-
-    /// The address the server listens on.
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
-    /// The base URL, e.g. `http://127.0.0.1:41234` (no trailing slash).
-    pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    /// Every request received so far, in order.
-    pub fn recorded_requests(&self) -> Vec<RecordedRequest> {
-        self.state.recorded()
-    }
-
-    /// Empties the request log.
-    pub fn clear_recorded_requests(&self) {
-        self.state.clear_recorded();
-    }
-
-    /// Turns request recording on or off.
-    pub fn set_recording(&self, on: bool) {
-        self.state.set_recording(on);
-    }
-
-    /// Resets the `times=` counters of the fault injection.
-    pub fn reset_faults(&self) {
-        self.state.reset_faults();
-    }
-
-    /// Stops the server cleanly (same as dropping it).
-    pub fn shutdown(mut self) {
-        self.stop();
-    }
-
-    fn stop(&mut self) {
-        if let Some(accept) = self.accept.take() {
-            self.state.stop();
-            server::wake(self.addr);
-            let _ = accept.join();
-        }
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
+pub use faults::HEADER as FAULT_HEADER;
+pub use sandbox::Sandbox;
+pub use server::RecordedRequest;

@@ -1,11 +1,14 @@
 //! The `plaid-sandbox` binary: runs the emulator on 127.0.0.1 until SIGTERM or SIGINT.
 //!
 //! Prints exactly one line, `listening on http://127.0.0.1:PORT`, once it accepts connections.
+//! `--api` names the API family to serve; each family the library can start is one variant of
+//! [`Api`].
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
+use plaid_sandbox::Sandbox;
 use signal_hook::consts::{SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -13,40 +16,85 @@ const USAGE: &str = "\
 plaid-sandbox: a local emulator of the Plaid legacy (tartan) sandbox
 
 USAGE:
-    plaid-sandbox [--port N]
+    plaid-sandbox [--port N] [--api legacy]
 
 OPTIONS:
-    --port N     port to listen on, on 127.0.0.1 (default 0 = an ephemeral port)
-    -h, --help   print this help
+    --port N       port to listen on, on 127.0.0.1 (default 0 = an ephemeral port)
+    --api legacy   the API family to serve (default legacy, the only one so far)
+    -h, --help     print this help
 
 Prints `listening on http://127.0.0.1:PORT` when ready; stops on SIGTERM or SIGINT.
 ";
 
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<u16>, String> {
-    let mut port = 0u16;
+/// An API family the binary can serve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Api {
+    /// The legacy (tartan) API.
+    Legacy,
+}
+
+impl Api {
+    fn parse(name: &str) -> Result<Api, String> {
+        match name {
+            "legacy" => Ok(Api::Legacy),
+            other => Err(format!(
+                "unknown API family for --api: {other} (this build serves only `legacy`)"
+            )),
+        }
+    }
+
+    /// Starts a sandbox of this family; the binary does not record requests, so long
+    /// benchmark runs do not grow its memory.
+    fn start(self, addr: SocketAddr) -> io::Result<Sandbox> {
+        match self {
+            Api::Legacy => Sandbox::bind_with(addr, false),
+        }
+    }
+}
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    /// Serve `api` on 127.0.0.1:`port`.
+    Run { port: u16, api: Api },
+    /// Print the usage.
+    Help,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Command, String> {
+    let (mut port, mut api) = (0u16, Api::Legacy);
     let mut args = args;
     while let Some(arg) = args.next() {
-        let value = match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--port" | "-p" => args
-                .next()
-                .ok_or_else(|| "--port needs a value".to_owned())?,
-            other => match other.strip_prefix("--port=") {
-                Some(v) => v.to_owned(),
-                None => return Err(format!("unknown argument: {other}")),
-            },
+        if arg == "-h" || arg == "--help" {
+            return Ok(Command::Help);
+        }
+        // `--name value` or `--name=value`.
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
         };
-        port = value
-            .parse()
-            .map_err(|_| format!("invalid port: {value}"))?;
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match name {
+            "--port" | "-p" => {
+                let v = value()?;
+                port = v.parse().map_err(|_| format!("invalid port: {v}"))?;
+            }
+            "--api" => api = Api::parse(&value()?)?,
+            other => return Err(format!("unknown argument: {other}")),
+        }
     }
-    Ok(Some(port))
+    Ok(Command::Run { port, api })
 }
 
 fn main() -> ExitCode {
-    let port = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(port)) => port,
-        Ok(None) => {
+    let (port, api) = match parse_args(std::env::args().skip(1)) {
+        Ok(Command::Run { port, api }) => (port, api),
+        Ok(Command::Help) => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
         }
@@ -62,17 +110,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let sandbox = match plaid_sandbox::Sandbox::bind_with(
-        SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
-        false,
-    ) {
+    let sandbox = match api.start(SocketAddr::from((Ipv4Addr::LOCALHOST, port))) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("plaid-sandbox: cannot listen on 127.0.0.1:{port}: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = io::stdout().lock();
     let _ = writeln!(out, "listening on {}", sandbox.url());
     let _ = out.flush();
     drop(out);
@@ -80,4 +125,38 @@ fn main() -> ExitCode {
     let _ = signals.forever().next();
     sandbox.shutdown();
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, String> {
+        parse_args(args.iter().map(|s| (*s).to_owned()))
+    }
+
+    #[test]
+    fn port_and_api_in_both_spellings() {
+        let run = |port| {
+            Ok(Command::Run {
+                port,
+                api: Api::Legacy,
+            })
+        };
+        assert_eq!(parse(&[]), run(0));
+        assert_eq!(parse(&["--port", "8080"]), run(8080));
+        assert_eq!(parse(&["-p", "1", "--port=2"]), run(2));
+        assert_eq!(parse(&["--api", "legacy", "--port=3"]), run(3));
+        assert_eq!(parse(&["--api=legacy"]), run(0));
+        assert_eq!(parse(&["--port", "1", "--help"]), Ok(Command::Help));
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_a_message() {
+        let err = parse(&["--api", "modern"]).unwrap_err();
+        assert!(err.contains("modern") && err.contains("legacy"), "{err}");
+        assert_eq!(parse(&["--api"]).unwrap_err(), "--api needs a value");
+        assert_eq!(parse(&["--port", "x"]).unwrap_err(), "invalid port: x");
+        assert_eq!(parse(&["--nope"]).unwrap_err(), "unknown argument: --nope");
+    }
 }

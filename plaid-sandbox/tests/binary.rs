@@ -63,4 +63,10 @@ fn binary_help_and_bad_args() {
     assert!(!out.stderr.is_empty());
     let out = Command::new(BIN).arg("--frobnicate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    let out = Command::new(BIN)
+        .args(["--api", "modern"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--api: modern"));
 }

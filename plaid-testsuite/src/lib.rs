@@ -300,7 +300,7 @@ impl<T> WithHeader<T> {
         };
         WithHeader::new(
             inner,
-            HeaderName::from_static(plaid_sandbox::faults::HEADER),
+            HeaderName::from_static(plaid_sandbox::FAULT_HEADER),
             value,
         )
     }

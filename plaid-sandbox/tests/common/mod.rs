@@ -229,3 +229,8 @@ pub fn add_body(kind: &str, username: &str, password: &str, options: Option<&str
     }
     body
 }
+
+/// A fresh sandbox on an ephemeral port.
+pub fn sb() -> Sandbox {
+    Sandbox::start().unwrap()
+}
