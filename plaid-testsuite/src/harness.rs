@@ -6,8 +6,8 @@
 //! [`Backend::client`] (or [`Backend::sandbox_client`],
 //! [`Backend::fault_client`]) and sends their calls with [`Backend::send`];
 //! the harness decides whether that is `call.send()` or `call.await` on its
-//! runtime. [`Blocking`] drives a [`Transport`], [`Tokio`] an
-//! [`AsyncTransport`]; both are generic over the backend's constructor, so a
+//! runtime. [`Blocking`] drives a [`Transport`], `Tokio` (the `async`
+//! feature) an [`AsyncTransport`](plaid_core::AsyncTransport); both are generic over the backend's constructor, so a
 //! backend supplies nothing but that constructor.
 
 use std::sync::Arc;
@@ -24,7 +24,7 @@ use crate::setup::{WithHeader, sandbox_config, start_sandbox};
 /// how to send on it.
 ///
 /// Tests take `&impl Backend` and call only these methods, so one test body
-/// serves [`Blocking`] and [`Tokio`] backends alike.
+/// serves [`Blocking`] and `Tokio` (the `async` feature) backends alike.
 pub trait Backend: Sized {
     /// The backend's own transport, as its constructor makes it.
     type Transport: Clone + DrivenBy<Self>;
@@ -93,7 +93,8 @@ pub trait Backend: Sized {
 }
 
 /// A transport that harness `B` can drive: every [`Transport`] for
-/// [`Blocking`], every [`AsyncTransport`] for [`Tokio`].
+/// [`Blocking`], every [`AsyncTransport`](plaid_core::AsyncTransport)
+/// for `Tokio` (the `async` feature).
 ///
 /// It exists because a test is generic over its backend and so cannot name
 /// the transport trait a call needs; the harness's [`Backend::send`] asks
