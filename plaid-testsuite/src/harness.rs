@@ -7,8 +7,9 @@
 //! [`Backend::fault_client`]) and sends their calls with [`Backend::send`];
 //! the harness decides whether that is `call.send()` or `call.await` on its
 //! runtime. [`Blocking`] drives a [`Transport`], `Tokio` (the `async`
-//! feature) an [`AsyncTransport`](plaid_core::AsyncTransport); both are generic over the backend's constructor, so a
-//! backend supplies nothing but that constructor.
+//! feature) an [`AsyncTransport`](plaid_core::AsyncTransport); both are
+//! generic over the backend's constructor, so a backend supplies nothing but
+//! that constructor.
 
 use std::sync::Arc;
 
@@ -31,6 +32,10 @@ pub trait Backend: Sized {
 
     /// The backend's transport behind [`WithHeader`]: the transport of a
     /// [`Backend::fault_client`].
+    ///
+    /// It is `WithHeader<Self::Transport>` in both harnesses, but a test
+    /// generic over the backend could not prove that this type is
+    /// [`DrivenBy`] its backend; naming it here carries that bound.
     type Faulty: DrivenBy<Self>;
 
     /// The backend's transport behind the type-erased handle of its

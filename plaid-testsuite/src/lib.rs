@@ -113,9 +113,11 @@ pub use setup::{WithHeader, refused_url, requests_to, sandbox_config, start_sand
 /// The list of every test of the suite, one `module::function` a line.
 ///
 /// `for_each_test!(callback, args)` expands to
-/// `callback! { args module::function, … }`. [`backend_tests!`] is the
-/// caller that matters; the list is a macro so that it is written once and
-/// a backend's tests are still one `#[test]` each.
+/// `callback! { args module::function, … }`, where items may stand (a macro
+/// named by a `path` fragment cannot be invoked as an expression).
+/// [`backend_tests!`] is the caller that matters; the list is a macro so
+/// that it is written once and a backend's tests are still one `#[test]`
+/// each.
 #[macro_export]
 macro_rules! for_each_test {
     ($callback:path, $args:tt) => {

@@ -1,8 +1,7 @@
 //! Reliability: timeouts (per call, per client, a stalled server), retries
 //! (what is retried, how often, how long it waits), redirects that are never
 //! followed, and the response body limit. The faults come from the
-//! sandbox's `X-Sandbox-Fault` header, through
-//! [`Backend::fault_client`](crate::Backend::fault_client).
+//! sandbox's `X-Sandbox-Fault` header, through [`Backend::fault_client`].
 
 use std::time::{Duration, Instant};
 
