@@ -1,3 +1,3 @@
 //! The shared backend suite (plaid-testsuite) against plaid-sandbox, on hyper.
 
-plaid_testsuite::backend_suite!(async, plaid_hyper::client);
+plaid_testsuite::backend_tests!(plaid_testsuite::Tokio::new(plaid_hyper::client));

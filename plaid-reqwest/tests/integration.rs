@@ -1,3 +1,3 @@
 //! The shared backend suite (plaid-testsuite) against plaid-sandbox, on reqwest.
 
-plaid_testsuite::backend_suite!(async, plaid_reqwest::client);
+plaid_testsuite::backend_tests!(plaid_testsuite::Tokio::new(plaid_reqwest::client));

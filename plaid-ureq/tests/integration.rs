@@ -1,3 +1,3 @@
 //! The shared backend suite (plaid-testsuite) against plaid-sandbox, on ureq.
 
-plaid_testsuite::backend_suite!(blocking, plaid_ureq::client);
+plaid_testsuite::backend_tests!(plaid_testsuite::Blocking::new(plaid_ureq::client));
