@@ -2,9 +2,10 @@
 //! backend must give back, so that the checks are written once and a test
 //! states only what is particular to it.
 
-use plaid_core::models::{Account, Mfa, MfaChallenge, Outcome};
+use plaid_core::legacy::models::{Account, Mfa, MfaChallenge, Outcome};
+use plaid_core::legacy::{ErrorCode, PythonException};
 use plaid_core::secret::AccessToken;
-use plaid_core::{Error, ErrorCode, ErrorKind};
+use plaid_core::{Error, ErrorKind};
 
 use crate::fixtures::{ACCOUNT_IDS, QUESTION};
 
@@ -39,27 +40,38 @@ pub fn challenge<D>(result: Result<Outcome<D>, Error>) -> MfaChallenge {
     }
 }
 
-/// The error of a call that must fail with a Plaid API error: checks the
-/// kind, the code, the HTTP status the legacy table documents for the code,
-/// the message, and that a request id and the raw body were kept.
+/// The error of a call that must fail with a legacy API error: checks the
+/// exception class python raises for it (`None` for statuses python returns
+/// silently, such as 429), the code, the HTTP status the legacy table
+/// documents for the code and the error kind of that status, the message
+/// and resolve text, and that a request id and the raw body were kept.
 ///
 /// # Panics
 ///
 /// If the call succeeded or failed in any other way.
-pub fn api_error<T>(result: Result<T, Error>, kind: ErrorKind, code: ErrorCode) -> Error {
+pub fn api_error<T>(
+    result: Result<T, Error>,
+    class: impl Into<Option<PythonException>>,
+    code: ErrorCode,
+) -> Error {
+    let class = class.into();
     let error = match result {
-        Ok(_) => panic!("expected {kind} / {code}, but the call succeeded"),
+        Ok(_) => panic!("expected {class:?} / {code}, but the call succeeded"),
         Err(error) => error,
     };
-    assert_eq!(error.kind(), kind, "{error}");
-    assert_eq!(error.code(), Some(code), "{error}");
+    assert_eq!(PythonException::of(&error), class, "{error}");
+    assert_eq!(error.legacy_code(), Some(code), "{error}");
+    let status = error.status().map(|s| s.as_u16());
+    assert_eq!(status, code.documented_status(), "{error}");
+    let expected_kind = error.status().and_then(ErrorKind::from_status);
+    assert_eq!(Some(error.kind()), expected_kind, "{error}");
+    let api = error.legacy().expect("a legacy error body");
     assert_eq!(
-        error.status().map(|s| s.as_u16()),
-        code.documented_status(),
+        Some(api.message.as_str()),
+        code.documented_message(),
         "{error}"
     );
-    assert_eq!(error.message(), code.documented_message(), "{error}");
-    assert!(error.resolve().is_some_and(|r| !r.is_empty()), "{error}");
+    assert!(!api.resolve.is_empty(), "{error}");
     assert!(
         error.request_id().is_some_and(|id| !id.is_empty()),
         "{error}"

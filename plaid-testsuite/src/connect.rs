@@ -2,8 +2,8 @@
 //! kind the sandbox has (questions at Bank of America, a device list and a
 //! code at Chase, selections at Citi), and the auth add with its own step.
 
-use plaid_core::models::{DeviceType, Mfa};
-use plaid_core::{AddOptions, ErrorCode, ErrorKind, Login, MfaAnswer};
+use plaid_core::legacy::models::{DeviceType, Mfa};
+use plaid_core::legacy::{AddOptions, ErrorCode, Login, MfaAnswer, PythonException};
 
 use crate::{
     Backend, POSTED_TRANSACTIONS, QUESTION, api_error, assert_code_sent, assert_questions,
@@ -87,10 +87,13 @@ pub fn mfa_wrong_answer_is_invalid_mfa_and_echoes_the_token(backend: &impl Backe
 
     let error = api_error(
         backend.send(bofa.connect_step(MfaAnswer::answer("potato"))),
-        ErrorKind::RequestFailed,
+        PythonException::RequestFailedError,
         ErrorCode::InvalidMfa,
     );
-    assert_token(error.access_token(), "test_bofa");
+    assert_token(
+        error.legacy().and_then(|api| api.access_token.as_ref()),
+        "test_bofa",
+    );
 }
 
 /// Chase lists its devices; choosing the phone sends a code, and the code
@@ -159,7 +162,7 @@ pub fn mfa_unknown_send_method_is_invalid_send_method(backend: &impl Backend) {
     ] {
         api_error(
             backend.send(chase.connect_step(answer)),
-            ErrorKind::RequestFailed,
+            PythonException::RequestFailedError,
             ErrorCode::InvalidSendMethod,
         );
     }
@@ -205,10 +208,13 @@ pub fn mfa_wrong_selections_are_invalid_mfa(backend: &impl Backend) {
 
     let error = api_error(
         backend.send(citi.connect_step(MfaAnswer::selections(["tomato", "mustard"]))),
-        ErrorKind::RequestFailed,
+        PythonException::RequestFailedError,
         ErrorCode::InvalidMfa,
     );
-    assert_token(error.access_token(), "test_citi");
+    assert_token(
+        error.legacy().and_then(|api| api.access_token.as_ref()),
+        "test_citi",
+    );
 }
 
 /// Citi's standard user gets a question, not selections.

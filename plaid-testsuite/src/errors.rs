@@ -3,10 +3,11 @@
 //! the sandbox fakes on request (`X-Sandbox-Fault`), and the raw-response
 //! mode that returns error responses as they are.
 
-use plaid_core::family::legacy::error_from_response;
 use plaid_core::http::Request;
-use plaid_core::models::Product;
-use plaid_core::{Config, Credentials, Environment, Error, ErrorCode, ErrorKind, Login, MfaAnswer};
+use plaid_core::legacy::error_from_response;
+use plaid_core::legacy::models::Product;
+use plaid_core::legacy::{Config, Environment, ErrorCode, Login, MfaAnswer, PythonException};
+use plaid_core::{Credentials, Error, ErrorKind};
 
 use crate::{
     Backend, COFFEE_SHOP_ID, api_error, assert_questions, assert_token, challenge, good_login,
@@ -28,7 +29,7 @@ pub fn usaa_without_a_pin_is_credentials_missing(backend: &impl Backend) {
 
     api_error(
         backend.send(client.connect("usaa", good_login())),
-        ErrorKind::BadRequest,
+        PythonException::BadRequestError,
         ErrorCode::CredentialsMissing,
     );
 }
@@ -39,7 +40,7 @@ pub fn usaa_with_a_wrong_pin_is_invalid_pin(backend: &impl Backend) {
 
     api_error(
         backend.send(client.connect("usaa", good_login().with_pin("0000"))),
-        ErrorKind::RequestFailed,
+        PythonException::RequestFailedError,
         ErrorCode::InvalidPin,
     );
 }
@@ -50,7 +51,7 @@ pub fn locked_account_is_account_locked(backend: &impl Backend) {
 
     api_error(
         backend.send(client.connect("wells", Login::new("plaid_test", "plaid_locked"))),
-        ErrorKind::RequestFailed,
+        PythonException::RequestFailedError,
         ErrorCode::AccountLocked,
     );
 }
@@ -65,7 +66,7 @@ pub fn wrong_password_or_username_is_invalid_credentials(backend: &impl Backend)
     ] {
         api_error(
             backend.send(client.connect("wells", login)),
-            ErrorKind::RequestFailed,
+            PythonException::RequestFailedError,
             ErrorCode::InvalidCredentials,
         );
     }
@@ -83,7 +84,7 @@ pub fn wrong_client_keys_are_unauthorized(backend: &impl Backend) {
 
     api_error(
         backend.send(client.connect("wells", good_login())),
-        ErrorKind::Unauthorized,
+        PythonException::UnauthorizedError,
         ErrorCode::InvalidClientCredentials,
     );
 }
@@ -94,7 +95,7 @@ pub fn unknown_institution_type_on_add_is_not_found(backend: &impl Backend) {
 
     api_error(
         backend.send(client.connect("notpnc", good_login())),
-        ErrorKind::NotFound,
+        PythonException::ResourceNotFoundError,
         ErrorCode::InstitutionNotFound,
     );
 }
@@ -105,7 +106,10 @@ pub fn bad_access_token_is_unauthorized_and_echoed(backend: &impl Backend) {
     let (_sandbox, client) = backend.sandbox_client();
     let zoba = client.with_access_token("test_zoba");
 
-    let (kind, code) = (ErrorKind::Unauthorized, ErrorCode::BadAccessToken);
+    let (kind, code) = (
+        PythonException::UnauthorizedError,
+        ErrorCode::BadAccessToken,
+    );
     let errors = [
         api_error(backend.send(zoba.connect_get()), kind, code),
         api_error(backend.send(zoba.balance()), kind, code),
@@ -116,7 +120,10 @@ pub fn bad_access_token_is_unauthorized_and_echoed(backend: &impl Backend) {
         ),
     ];
     for error in &errors {
-        assert_token(error.access_token(), "test_zoba");
+        assert_token(
+            error.legacy().and_then(|api| api.access_token.as_ref()),
+            "test_zoba",
+        );
     }
 }
 
@@ -179,7 +186,7 @@ pub fn wire_level_errors_have_their_codes(backend: &impl Backend) {
             .send_request(&transport, request)
             .expect("a response");
         let error = error_from_response(response);
-        assert_eq!(error.code(), Some(code), "{method} {path}: {error}");
+        assert_eq!(error.legacy_code(), Some(code), "{method} {path}: {error}");
         assert_eq!(
             error.status().map(|s| s.as_u16()),
             code.documented_status(),
@@ -196,11 +203,13 @@ pub fn rate_limit_is_rate_limited_with_retry_after(backend: &impl Backend) {
         .fault_client(&sandbox, "status=429;retry-after=3")
         .with_access_token("test_chase");
 
+    // python returns a 429 silently: no exception class.
     let error = api_error(
         backend.send(limited.balance()),
-        ErrorKind::RateLimited,
+        None,
         ErrorCode::RateLimitExceeded,
     );
+    assert_eq!(error.kind(), ErrorKind::RateLimited, "{error}");
     assert_eq!(error.status().map(|s| s.as_u16()), Some(429));
     assert!(error.is_retryable());
     let raw = backend.send(limited.balance().raw()).expect("raw response");
@@ -212,28 +221,33 @@ pub fn rate_limit_is_rate_limited_with_retry_after(backend: &impl Backend) {
     );
 }
 
-/// 500, 501, 502 and 503 map to their kinds and codes, and only 502 and 503 are
-/// retryable.
+/// 500, 501, 502 and 503 map to python's classes and their codes; all but 501
+/// ("extractor error", a fault of the bank integration) are retryable.
 pub fn server_error_statuses_map_to_their_kinds(backend: &impl Backend) {
     let sandbox = start_sandbox();
 
     for (status, kind, code, retryable) in [
-        (500, ErrorKind::ServerError, ErrorCode::PlaidError, false),
+        (
+            500,
+            PythonException::PlaidServerError,
+            ErrorCode::PlaidError,
+            true,
+        ),
         (
             501,
-            ErrorKind::ExtractorError,
+            PythonException::ExtractorError,
             ErrorCode::ExtractorError,
             false,
         ),
         (
             502,
-            ErrorKind::ExtractorRetry,
+            PythonException::ExtractorRetryError,
             ErrorCode::ExtractorErrorRetry,
             true,
         ),
         (
             503,
-            ErrorKind::Maintenance,
+            PythonException::MaintainanceError,
             ErrorCode::PlannedMaintenance,
             true,
         ),
@@ -275,9 +289,13 @@ pub fn html_error_page_is_extractor_retry_without_api_error(backend: &impl Backe
         .with_access_token("test_chase");
 
     let error = backend.send(proxied.connect_get()).expect_err("a 502 page");
-    assert_eq!(error.kind(), ErrorKind::ExtractorRetry, "{error}");
+    assert_eq!(
+        PythonException::of(&error),
+        Some(PythonException::ExtractorRetryError),
+        "{error}"
+    );
     assert_eq!(error.status().map(|s| s.as_u16()), Some(502));
-    assert!(error.api_error().is_none() && error.code().is_none());
+    assert!(error.api_error().is_none() && error.legacy_code().is_none());
     let body = String::from_utf8_lossy(error.body().expect("body kept")).into_owned();
     assert!(body.contains("<title>502 Bad Gateway</title>"), "{body}");
 }

@@ -2,8 +2,8 @@
 //! and the inputs they send, named once so that a test reads as a
 //! specification rather than a list of magic strings.
 
-use plaid_core::Login;
-use plaid_core::models::Date;
+use plaid_core::legacy::Login;
+use plaid_core::legacy::models::Date;
 
 /// The id of Bank of America in the sandbox.
 pub const BOFA_ID: &str = "5301a93ac140de84910000e0";

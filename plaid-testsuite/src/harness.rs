@@ -13,10 +13,11 @@
 
 use std::sync::Arc;
 
+use plaid_core::legacy::{Client, Config};
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
 #[cfg(feature = "async")]
 use plaid_core::{AsyncTransport, DynAsyncTransport};
-use plaid_core::{Call, Client, Config, Endpoint, Error, ResponseMode, Transport};
+use plaid_core::{Call, Endpoint, Error, ResponseMode, Transport};
 use plaid_sandbox::Sandbox;
 
 use crate::setup::{WithHeader, sandbox_config, start_sandbox};

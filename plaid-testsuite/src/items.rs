@@ -2,8 +2,8 @@
 //! upgrading it to another product, deleting it, and exchanging a public
 //! token for its access token.
 
-use plaid_core::models::Product;
-use plaid_core::{ErrorCode, ErrorKind, MfaAnswer};
+use plaid_core::legacy::models::Product;
+use plaid_core::legacy::{ErrorCode, MfaAnswer, PythonException};
 
 use crate::{
     Backend, CHECKING_ID, CREDIT_ID, POSTED_TRANSACTIONS, REMOVED, api_error, assert_code_sent,
@@ -97,7 +97,7 @@ pub fn upgrade_to_unknown_product_is_invalid_upgrade(backend: &impl Backend) {
 
     api_error(
         backend.send(bofa.upgrade(Product::Unknown("bogus".into()))),
-        ErrorKind::Unauthorized,
+        PythonException::UnauthorizedError,
         ErrorCode::InvalidUpgrade,
     );
 }
@@ -173,17 +173,17 @@ pub fn exchange_errors_have_their_codes(backend: &impl Backend) {
 
     api_error(
         backend.send(client.exchange_token("test,nobank,connected")),
-        ErrorKind::Unauthorized,
+        PythonException::UnauthorizedError,
         ErrorCode::BadPublicToken,
     );
     api_error(
         backend.send(client.exchange_token_for_account("test,chase,connected", CREDIT_ID)),
-        ErrorKind::BadRequest,
+        PythonException::BadRequestError,
         ErrorCode::NonDepositoryAccount,
     );
     api_error(
         backend.send(client.exchange_token_for_account("test,chase,connected", "nope")),
-        ErrorKind::NotFound,
+        PythonException::ResourceNotFoundError,
         ErrorCode::AccountNotFound,
     );
 }

@@ -13,7 +13,7 @@
 //! ```
 //!
 //! The harness is built from the backend's constructor: anything callable
-//! as `fn(plaid_core::Config) -> plaid_core::Client<T>`, a path or a
+//! as `fn(plaid_core::legacy::Config) -> plaid_core::legacy::Client<T>`, a path or a
 //! closure, where the transport `T` is `Clone` (the closure and type-erased
 //! transport tests wrap a clone of it). [`backend_tests!`] expands to one
 //! `#[test]` per suite test, named after it, that builds a fresh harness and
@@ -46,16 +46,18 @@
 //! as a blocking test would be written:
 //!
 //! ```
-//! use plaid_core::{ErrorCode, ErrorKind};
+//! use plaid_core::legacy::{ErrorCode, PythonException};
 //! use plaid_testsuite::Backend;
 //!
-//! /// An unknown category id is `NotFound` / `CategoryNotFound`.
+//! /// An unknown category id is python's `ResourceNotFoundError` /
+//! /// `CategoryNotFound`.
 //! pub fn unknown_category_is_not_found(backend: &impl Backend) {
 //!     let (_sandbox, client) = backend.sandbox_client();
 //!
 //!     let error = backend.send(client.category("nope")).expect_err("no such category");
-//!     assert_eq!(error.kind(), ErrorKind::NotFound, "{error}");
-//!     assert_eq!(error.code(), Some(ErrorCode::CategoryNotFound));
+//!     let class = PythonException::of(&error);
+//!     assert_eq!(class, Some(PythonException::ResourceNotFoundError), "{error}");
+//!     assert_eq!(error.legacy_code(), Some(ErrorCode::CategoryNotFound));
 //! }
 //! ```
 //!
@@ -68,7 +70,7 @@
 //! - `backend.send(call)`: `call.send()` (blocking) or `call.await` on the
 //!   harness's runtime (async);
 //! - `backend.client(config)`: the backend's client for a
-//!   [`Config`](plaid_core::Config);
+//!   [`Config`](plaid_core::legacy::Config);
 //! - `backend.sandbox_client()`: a fresh sandbox and the backend's client
 //!   for it;
 //! - `backend.fault_client(&sandbox, fault)`: a client for `sandbox` whose
@@ -196,6 +198,7 @@ macro_rules! for_each_test {
             reliability::stalled_server_times_out,
             reliability::redirects_are_not_followed,
             reliability::rate_limited_read_waits_for_retry_after_then_succeeds,
+            reliability::rate_limited_read_is_retried_once_by_default,
             reliability::unavailable_read_backs_off_and_succeeds,
             reliability::retries_stop_at_the_attempt_cap,
             reliability::unsafe_calls_are_never_retried,

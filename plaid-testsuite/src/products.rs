@@ -1,8 +1,8 @@
 //! Reading an item's products with its access token: auth numbers,
 //! balances, transactions and their filters, identity, income and risk.
 
-use plaid_core::models::{AccountType, Amount};
-use plaid_core::{ErrorCode, ErrorKind, GetOptions};
+use plaid_core::legacy::models::{AccountType, Amount};
+use plaid_core::legacy::{ErrorCode, GetOptions, PythonException};
 
 use crate::{
     Backend, CHECKING_ID, PENDING_ID, POSTED_TRANSACTIONS, api_error, assert_sandbox_accounts,
@@ -153,7 +153,7 @@ pub fn connect_get_unknown_account_is_not_found(backend: &impl Backend) {
 
     api_error(
         backend.send(chase.connect_get_with_options(GetOptions::new().account("nope"))),
-        ErrorKind::NotFound,
+        PythonException::ResourceNotFoundError,
         ErrorCode::AccountNotFound,
     );
 }

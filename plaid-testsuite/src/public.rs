@@ -2,9 +2,9 @@
 //! searched. They need no access token, so each test is one client and the
 //! sandbox's fixed data.
 
-use plaid_core::endpoints::SearchQuery;
-use plaid_core::models::{MfaKind, Product};
-use plaid_core::{ErrorCode, ErrorKind};
+use plaid_core::legacy::endpoints::SearchQuery;
+use plaid_core::legacy::models::{MfaKind, Product};
+use plaid_core::legacy::{ErrorCode, PythonException};
 
 use crate::{BOFA_ID, Backend, COFFEE_SHOP_ID, SANDBOX_INSTITUTIONS};
 
@@ -66,8 +66,12 @@ pub fn unknown_institution_is_not_found(backend: &impl Backend) {
     let error = backend
         .send(client.institution("000000000000000000000000"))
         .expect_err("no such institution");
-    assert_eq!(error.kind(), ErrorKind::NotFound, "{error}");
-    assert_eq!(error.code(), Some(ErrorCode::InstitutionNotFound));
+    assert_eq!(
+        PythonException::of(&error),
+        Some(PythonException::ResourceNotFoundError),
+        "{error}"
+    );
+    assert_eq!(error.legacy_code(), Some(ErrorCode::InstitutionNotFound));
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
     assert!(
         error.request_id().is_some_and(|id| !id.is_empty()),
@@ -116,8 +120,12 @@ pub fn unknown_category_is_not_found(backend: &impl Backend) {
     let error = backend
         .send(client.category("nope"))
         .expect_err("no such category");
-    assert_eq!(error.kind(), ErrorKind::NotFound, "{error}");
-    assert_eq!(error.code(), Some(ErrorCode::CategoryNotFound));
+    assert_eq!(
+        PythonException::of(&error),
+        Some(PythonException::ResourceNotFoundError),
+        "{error}"
+    );
+    assert_eq!(error.legacy_code(), Some(ErrorCode::CategoryNotFound));
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
 }
 

@@ -5,6 +5,7 @@
 
 use std::time::{Duration, Instant};
 
+use plaid_core::legacy::PythonException;
 use plaid_core::{ErrorKind, RetryPolicy};
 
 use crate::{
@@ -87,7 +88,8 @@ pub fn redirects_are_not_followed(backend: &impl Backend) {
     );
 }
 
-/// A rate-limited read waits for `Retry-After` each time, then succeeds.
+/// A rate-limited read allowed three attempts waits for `Retry-After` each
+/// time, then succeeds.
 pub fn rate_limited_read_waits_for_retry_after_then_succeeds(backend: &impl Backend) {
     let sandbox = start_sandbox();
     let limited = backend
@@ -95,8 +97,9 @@ pub fn rate_limited_read_waits_for_retry_after_then_succeeds(backend: &impl Back
         .with_access_token("test_chase");
 
     let started = Instant::now();
+    let policy = RetryPolicy::default().rate_limit_attempts(3);
     let balance = backend
-        .send(limited.balance().retry(RetryPolicy::default()))
+        .send(limited.balance().retry(policy))
         .expect("the third attempt succeeds");
     let waited = started.elapsed();
     assert_sandbox_accounts(&balance.accounts);
@@ -109,6 +112,21 @@ pub fn rate_limited_read_waits_for_retry_after_then_succeeds(backend: &impl Back
         waited >= Duration::from_secs(2),
         "Retry-After: 1 was not honoured twice: {waited:?}"
     );
+}
+
+/// By default a 429 is retried once only: a rate limit usually lasts a
+/// minute, and the fix is usually in the caller.
+pub fn rate_limited_read_is_retried_once_by_default(backend: &impl Backend) {
+    let sandbox = start_sandbox();
+    let limited = backend
+        .fault_client(&sandbox, "status=429;retry-after=0;times=2;key=once")
+        .with_access_token("test_chase");
+
+    let error = backend
+        .send(limited.balance().retry(RetryPolicy::default()))
+        .expect_err("the second 429 is returned");
+    assert_eq!(error.kind(), ErrorKind::RateLimited, "{error}");
+    assert_eq!(requests_to(&sandbox, "/balance"), 2, "one retry, no more");
 }
 
 /// A read that meets 503s backs off and succeeds on the third attempt.
@@ -141,7 +159,11 @@ pub fn retries_stop_at_the_attempt_cap(backend: &impl Backend) {
     let error = backend
         .send(down.balance().retry(policy))
         .expect_err("always 503");
-    assert_eq!(error.kind(), ErrorKind::Maintenance, "{error}");
+    assert_eq!(
+        PythonException::of(&error),
+        Some(PythonException::MaintainanceError),
+        "{error}"
+    );
     assert_eq!(requests_to(&sandbox, "/balance"), 4);
 }
 
@@ -157,7 +179,11 @@ pub fn unsafe_calls_are_never_retried(backend: &impl Backend) {
                 .retry(RetryPolicy::default()),
         )
         .expect_err("an add is sent once");
-    assert_eq!(error.kind(), ErrorKind::Maintenance, "{error}");
+    assert_eq!(
+        PythonException::of(&error),
+        Some(PythonException::MaintainanceError),
+        "{error}"
+    );
     assert_eq!(
         requests_to(&sandbox, "/connect"),
         1,
@@ -191,7 +217,11 @@ pub fn retries_switched_off_send_once(backend: &impl Backend) {
     let error = backend
         .send(flaky.balance().retry(RetryPolicy::disabled()))
         .expect_err("sent once");
-    assert_eq!(error.kind(), ErrorKind::Maintenance, "{error}");
+    assert_eq!(
+        PythonException::of(&error),
+        Some(PythonException::MaintainanceError),
+        "{error}"
+    );
     assert_eq!(requests_to(&sandbox, "/balance"), 1);
 }
 

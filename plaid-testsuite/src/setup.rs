@@ -5,8 +5,9 @@
 use std::net::{Ipv4Addr, TcpListener};
 
 use plaid_core::http::{HeaderName, HeaderValue};
+use plaid_core::legacy::Config;
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
-use plaid_core::{AsyncTransport, Config, Transport};
+use plaid_core::{AsyncTransport, Transport};
 use plaid_sandbox::Sandbox;
 
 /// Starts an embedded sandbox on an ephemeral loopback port.

@@ -3,8 +3,9 @@
 //! error kinds, request bodies on every method, pooled connections; and the
 //! other forms a transport takes (a closure, a type-erased handle).
 
+use plaid_core::ErrorKind;
 use plaid_core::http::{Method, Request};
-use plaid_core::{Client, ErrorCode, ErrorKind};
+use plaid_core::legacy::{Client, ErrorCode, PythonException};
 
 use crate::{BOFA_ID, Backend, COFFEE_SHOP_ID, refused_url, sandbox_config, start_sandbox};
 
@@ -14,9 +15,13 @@ pub fn server_errors_keep_status_headers_and_body(backend: &impl Backend) {
     let failing = backend.fault_client(&sandbox, "status=503;retry-after=2");
 
     let error = backend.send(failing.categories()).expect_err("maintenance");
-    assert_eq!(error.kind(), ErrorKind::Maintenance, "{error}");
+    assert_eq!(
+        PythonException::of(&error),
+        Some(PythonException::MaintainanceError),
+        "{error}"
+    );
     assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
-    assert_eq!(error.code(), Some(ErrorCode::PlannedMaintenance));
+    assert_eq!(error.legacy_code(), Some(ErrorCode::PlannedMaintenance));
     assert!(error.body().is_some());
 
     let raw = backend

@@ -38,6 +38,9 @@ pub(super) struct Entered<'a> {
 
 impl CallTrace {
     /// A new call of family `A`.
+    // The family names the span and reads the request id; without the
+    // feature there is nothing to name or read.
+    #[cfg_attr(not(feature = "tracing"), allow(clippy::extra_unused_type_parameters))]
     pub(super) fn new<A: Api>() -> Self {
         CallTrace {
             #[cfg(feature = "tracing")]
@@ -96,6 +99,9 @@ impl CallTrace {
 
     /// An attempt ended with `result`; `retry_in` is the wait before the
     /// next one, if there is one.
+    // The family names the span and reads the request id; without the
+    // feature there is nothing to name or read.
+    #[cfg_attr(not(feature = "tracing"), allow(clippy::extra_unused_type_parameters))]
     pub(super) fn attempt<A: Api>(
         &self,
         sent: Sent,
