@@ -3,11 +3,9 @@
 //! accounts and transactions survive the wire, dates and error codes
 //! round-trip.
 
-mod common;
-
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use common::REQUEST_ID;
+use crate::support::REQUEST_ID;
 use plaid_core::endpoints::{
     Add, Auth, Balance, Categories, Category, Connect, Delete, ExchangeToken, Get, Income, Info,
     Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step, Upgrade,

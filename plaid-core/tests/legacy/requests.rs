@@ -1,12 +1,11 @@
 //! Request snapshots: every endpoint descriptor and option, built offline
 //! and compared field by field (JSON-in-form fields compared as JSON).
 
-mod common;
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use common::*;
+use crate::form::*;
+use crate::support::*;
 use plaid_core::endpoints::{
     Add, Auth, Balance, Categories, Category, Connect, CoreInstitution, Delete, ExchangeToken, Get,
     Income, Info, Institution, InstitutionSearch, Institutions, InstitutionsAll,

@@ -4,11 +4,9 @@
 //! targets; every parser must also keep the status, the raw body and the
 //! request id of any error it returns.
 
-mod common;
-
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use common::REQUEST_ID;
+use crate::support::REQUEST_ID;
 use plaid_core::endpoints::{
     Add, Auth, Balance, Categories, Category, Connect, Delete, ExchangeToken, Get, Income, Info,
     Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step, Upgrade,

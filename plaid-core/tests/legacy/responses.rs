@@ -1,9 +1,7 @@
 //! Canned-response parsing: every response shape of legacy-api.md §3/§4,
 //! with the sandbox's own bodies, unknown values and decode failures.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use plaid_core::endpoints::{
     Add, Auth, Balance, Categories, Category, Connect, CoreInstitution, Delete, ExchangeToken, Get,
     Income, Info, Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step,

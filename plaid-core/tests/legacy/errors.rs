@@ -1,13 +1,11 @@
 //! API errors for every code of the legacy table, odd error bodies, the
 //! suppressed mode, and each kind of transport driving a call end to end.
 
-mod common;
-
 use std::future::{Future, IntoFuture};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
 
-use common::*;
+use crate::support::*;
 use plaid_core::endpoints::{Balance, Categories, Connect, Get};
 use plaid_core::http::{Response, StatusCode};
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
