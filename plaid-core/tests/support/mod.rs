@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use plaid_core::http::Response;
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
-use plaid_core::{Config, Error, ErrorKind};
+use plaid_core::{AccessToken, Client, Config, Error, ErrorKind};
 
 /// A loopback sandbox, so credentials may go over plain http.
 pub(crate) const BASE: &str = "http://127.0.0.1:8080";
@@ -25,6 +25,28 @@ pub(crate) fn config() -> Config {
 
 pub(crate) fn url(path: &str) -> String {
     format!("{BASE}{path}")
+}
+
+/// The transport of a client that only builds requests.
+pub(crate) type Unsent = fn(HttpRequest) -> Result<HttpResponse, TransportError>;
+
+pub(crate) fn never_sent(_: HttpRequest) -> Result<HttpResponse, TransportError> {
+    panic!("this test only builds requests")
+}
+
+/// A client with the sandbox keys and no access token.
+pub(crate) fn public_client() -> Client<Unsent> {
+    Client::new(config(), never_sent as Unsent)
+}
+
+/// A client with the sandbox keys and the `test_bofa` access token.
+pub(crate) fn item_client() -> Client<Unsent> {
+    public_client().with_access_token("test_bofa")
+}
+
+/// The access token [`item_client`] holds.
+pub(crate) fn token() -> AccessToken {
+    AccessToken::new("test_bofa")
 }
 
 /// A canned response with the headers tartan sends.
