@@ -10,6 +10,7 @@ mod support;
 mod errors;
 mod form;
 mod hostile;
+mod parsers;
 mod properties;
 mod requests;
 mod responses;
