@@ -50,12 +50,17 @@ pub(crate) fn token() -> AccessToken {
 }
 
 /// A canned response with the headers tartan sends.
-pub(crate) fn response(status: u16, body: impl AsRef<[u8]>) -> HttpResponse {
+pub(crate) fn response(status: u16, body: &str) -> HttpResponse {
+    response_bytes(status, body.as_bytes())
+}
+
+/// [`response`] with a body that need not be text.
+pub(crate) fn response_bytes(status: u16, body: &[u8]) -> HttpResponse {
     Response::builder()
         .status(status)
         .header("content-type", "application/json; charset=utf-8")
         .header("x-request-id", REQUEST_ID)
-        .body(body.as_ref().to_vec())
+        .body(body.to_vec())
         .expect("a valid response")
 }
 
