@@ -5,13 +5,12 @@
 use std::time::Duration;
 
 use crate::support::*;
-use plaid_core::Client;
-use plaid_core::ErrorCode;
-use plaid_core::ErrorKind;
-use plaid_core::GetOptions;
 use plaid_core::http::StatusCode;
 use plaid_core::transport::{HttpRequest, HttpResponse, Timeout, TransportError};
+use plaid_core::{Client, ErrorCode, ErrorKind, GetOptions};
 use serde_json::Value;
+
+// ---- calls ----
 
 #[test]
 fn a_per_call_timeout_overrides_the_default() {
