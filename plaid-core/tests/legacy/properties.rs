@@ -1,67 +1,35 @@
 //! Property tests of the response parsers and the small value types:
-//! arbitrary bytes and arbitrary JSON never panic a parser, generated
-//! accounts and transactions survive the wire, dates and error codes
-//! round-trip.
-
-mod common;
+//! arbitrary bytes and arbitrary JSON never panic a parser of the registry
+//! (`crate::parsers`), generated accounts and transactions survive the
+//! wire, dates and error codes round-trip.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use common::REQUEST_ID;
-use plaid_core::endpoints::{
-    Add, Auth, Balance, Categories, Category, Connect, Delete, ExchangeToken, Get, Income, Info,
-    Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step, Upgrade,
-};
-use plaid_core::http::Response;
+use crate::parsers::PARSERS;
+use crate::support::{REQUEST_ID, response_bytes};
+use plaid_core::endpoints::{Connect, Get};
 use plaid_core::models::{AccountType, Date};
-use plaid_core::transport::HttpResponse;
 use plaid_core::{Endpoint, Error, ErrorCode};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-fn response(status: u16, body: &[u8]) -> HttpResponse {
-    Response::builder()
-        .status(status)
-        .header("content-type", "application/json")
-        .header("x-request-id", REQUEST_ID)
-        .body(body.to_vec())
-        .expect("a valid response")
-}
-
-/// Feeds one response to every parser. Returns, per parser, whether it
-/// panicked, and checks that every error keeps the status and the body.
+/// Feeds one response to every registered parser: none may panic, and
+/// every error must keep the status, the body and the request id.
 fn every_parser(status: u16, body: &[u8]) -> Result<(), TestCaseError> {
-    fn one<E: Endpoint>(name: &str, status: u16, body: &[u8]) -> Result<(), TestCaseError> {
+    for parser in PARSERS {
         let result = catch_unwind(AssertUnwindSafe(|| {
-            E::parse_response(response(status, body)).map(|_| ())
+            (parser.parse)(response_bytes(status, body))
         }));
         let Ok(result) = result else {
             return Err(TestCaseError::fail(format!(
-                "{name} panicked on status {status}"
+                "{} panicked on status {status}",
+                parser.name
             )));
         };
         if let Err(error) = result {
-            check_error(name, &error, status, body)?;
+            check_error(parser.name, &error, status, body)?;
         }
-        Ok(())
     }
-    one::<Institutions>("Institutions", status, body)?;
-    one::<Institution>("Institution", status, body)?;
-    one::<Categories>("Categories", status, body)?;
-    one::<Category>("Category", status, body)?;
-    one::<InstitutionsAll>("InstitutionsAll", status, body)?;
-    one::<InstitutionSearch>("InstitutionSearch", status, body)?;
-    one::<Balance>("Balance", status, body)?;
-    one::<Get<Connect>>("Get<Connect>", status, body)?;
-    one::<Get<Auth>>("Get<Auth>", status, body)?;
-    one::<Get<Info>>("Get<Info>", status, body)?;
-    one::<Get<Income>>("Get<Income>", status, body)?;
-    one::<Get<Risk>>("Get<Risk>", status, body)?;
-    one::<Add<Connect>>("Add<Connect>", status, body)?;
-    one::<Step<Connect>>("Step<Connect>", status, body)?;
-    one::<Upgrade>("Upgrade", status, body)?;
-    one::<Delete<Connect>>("Delete<Connect>", status, body)?;
-    one::<ExchangeToken>("ExchangeToken", status, body)?;
     Ok(())
 }
 
@@ -265,7 +233,7 @@ proptest! {
             "transactions": wire_transactions,
             "access_token": "test_chase",
         })).unwrap();
-        let parsed = Get::<Connect>::parse_response(response(200, &body))
+        let parsed = Get::<Connect>::parse_response(response_bytes(200, &body))
             .map_err(|e| TestCaseError::fail(format!("{e}")))?;
 
         prop_assert_eq!(parsed.accounts.len(), accounts.len());

@@ -1,28 +1,13 @@
-//! Helpers shared by the integration tests: a form decoder, canned
-//! responses and request assertions. Nothing here touches the network.
-#![allow(dead_code)]
-
-use std::sync::{Arc, Mutex};
+//! The legacy wire format seen from a test: a decoder for the
+//! `application/x-www-form-urlencoded` bodies (JSON-in-form fields decoded
+//! as JSON), the sandbox keys, and the one assertion every request snapshot
+//! uses.
 
 use plaid_core::family::USER_AGENT;
 use plaid_core::family::legacy::FORM_CONTENT_TYPE;
-use plaid_core::http::{self, Method, Response};
-use plaid_core::transport::{HttpRequest, HttpResponse, Timeout, TransportError};
-use plaid_core::{Config, Error, ErrorKind};
+use plaid_core::http::{self, Method};
+use plaid_core::transport::{HttpRequest, Timeout};
 use serde_json::Value;
-
-/// A loopback sandbox, so credentials may go over plain http.
-pub(crate) const BASE: &str = "http://127.0.0.1:8080";
-/// The request id the canned responses carry.
-pub(crate) const REQUEST_ID: &str = "05c9a53cf91e47ef8938db0672e41913";
-
-pub(crate) fn config() -> Config {
-    Config::sandbox(BASE).expect("a loopback sandbox config")
-}
-
-pub(crate) fn url(path: &str) -> String {
-    format!("{BASE}{path}")
-}
 
 /// One decoded form value: plain text, or a JSON string decoded as JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,47 +139,4 @@ pub(crate) fn assert_request(
 /// The decoded query string of a request (for public GETs).
 pub(crate) fn query_pairs(request: &HttpRequest) -> Vec<(String, String)> {
     decode_form(request.uri().query().unwrap_or_default().as_bytes())
-}
-
-/// A canned response with the headers tartan sends.
-pub(crate) fn response(status: u16, body: &str) -> HttpResponse {
-    Response::builder()
-        .status(status)
-        .header("content-type", "application/json; charset=utf-8")
-        .header("x-request-id", REQUEST_ID)
-        .body(body.as_bytes().to_vec())
-        .expect("a valid response")
-}
-
-/// The requests a [`recorder`] saw, in order.
-pub(crate) type Seen = Arc<Mutex<Vec<HttpRequest>>>;
-
-/// A blocking closure transport that records every request and answers
-/// with one canned response.
-pub(crate) fn recorder(
-    status: u16,
-    body: &'static str,
-) -> (
-    impl Fn(HttpRequest) -> Result<HttpResponse, TransportError> + use<>,
-    Seen,
-) {
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let log = Arc::clone(&seen);
-    let transport = move |request: HttpRequest| {
-        log.lock().unwrap().push(request);
-        Ok(response(status, body))
-    };
-    (transport, seen)
-}
-
-/// Asserts that `result` failed with `kind`.
-#[track_caller]
-pub(crate) fn assert_kind<T>(result: Result<T, Error>, kind: ErrorKind) -> Error {
-    match result {
-        Ok(_) => panic!("expected a {kind:?} error, got Ok"),
-        Err(error) => {
-            assert_eq!(error.kind(), kind, "{error}");
-            error
-        }
-    }
 }

@@ -1,11 +1,9 @@
 //! No secret ever shows up in `{:?}`, `{:#?}` or `{}` of any public type
 //! that can hold one. Each secret is a unique string, so a leak names itself.
 
-mod common;
-
 use std::fmt::{Debug, Display};
 
-use common::response;
+use crate::support::response;
 use plaid_core::endpoints::{
     Add, Auth, Balance, Connect, Delete, ExchangeToken, Get, Info, Risk, Step, Update, Upgrade,
     UpgradeStep,
