@@ -5,9 +5,10 @@
 use std::time::Duration;
 
 use crate::support::*;
+use plaid_core::ErrorKind;
 use plaid_core::http::StatusCode;
+use plaid_core::legacy::{Client, ErrorCode, GetOptions};
 use plaid_core::transport::{HttpRequest, HttpResponse, Timeout, TransportError};
-use plaid_core::{Client, ErrorCode, ErrorKind, GetOptions};
 use serde_json::Value;
 
 // ---- calls ----
@@ -79,11 +80,11 @@ fn a_suppressed_client_returns_4xx_responses_as_is() {
     let json: Value = raw.json().unwrap();
     assert_eq!(json["code"], 1205);
     let error = raw.parse().unwrap_err();
-    assert_eq!(error.kind(), ErrorKind::RequestFailed);
-    assert_eq!(error.code(), Some(ErrorCode::AccountLocked));
+    assert_eq!(error.kind(), ErrorKind::ClientError);
+    assert_eq!(error.legacy_code(), Some(ErrorCode::AccountLocked));
     // And back to typed.
     let error = client.typed().balance().send().unwrap_err();
-    assert_eq!(error.code(), Some(ErrorCode::AccountLocked));
+    assert_eq!(error.legacy_code(), Some(ErrorCode::AccountLocked));
 }
 
 #[test]
@@ -98,7 +99,7 @@ fn a_raw_call_returns_the_response_and_parses_on_demand() {
     assert_eq!(raw.status().as_u16(), 404);
     let json: Value = raw.json().unwrap();
     assert_eq!(json["message"], "unable to find category");
-    assert_eq!(raw.parse().unwrap_err().kind(), ErrorKind::NotFound);
+    assert_eq!(raw.parse().unwrap_err().kind(), ErrorKind::ClientError);
 }
 
 #[test]

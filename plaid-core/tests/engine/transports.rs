@@ -7,8 +7,9 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
 
 use crate::support::*;
+use plaid_core::legacy::{Client, Login, MfaAnswer};
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
-use plaid_core::{Client, DynAsyncTransport, ErrorKind, Login, MfaAnswer};
+use plaid_core::{DynAsyncTransport, ErrorKind};
 
 #[test]
 fn a_transport_error_keeps_its_kind_and_source() {

@@ -3,23 +3,50 @@
 //! transports are the engine's: `tests/engine`.)
 
 use crate::support::*;
-use plaid_core::endpoints::{Balance, Categories, Connect, Get};
 use plaid_core::http::{Response, StatusCode};
-use plaid_core::{Client, Endpoint, ErrorCode, ErrorKind, Login};
+use plaid_core::legacy::endpoints::{Balance, Categories, Connect, Get};
+use plaid_core::legacy::{Client, ErrorCode, Login, PythonException};
+use plaid_core::{Endpoint, ErrorKind};
 use serde_json::json;
 
-/// The kind each documented status maps to.
-fn kind_for(status: u16) -> ErrorKind {
+/// The kind each documented status maps to, and the exception class the
+/// python client raises for it (written out here, not derived, so that the
+/// mapping is checked against a second source).
+fn kind_for(status: u16) -> (ErrorKind, Option<PythonException>) {
     match status {
-        400 => ErrorKind::BadRequest,
-        401 => ErrorKind::Unauthorized,
-        402 => ErrorKind::RequestFailed,
-        404 => ErrorKind::NotFound,
-        429 => ErrorKind::RateLimited,
-        500 => ErrorKind::ServerError,
-        501 => ErrorKind::ExtractorError,
-        502 => ErrorKind::ExtractorRetry,
-        503 => ErrorKind::Maintenance,
+        400 => (
+            ErrorKind::ClientError,
+            Some(PythonException::BadRequestError),
+        ),
+        401 => (
+            ErrorKind::ClientError,
+            Some(PythonException::UnauthorizedError),
+        ),
+        402 => (
+            ErrorKind::ClientError,
+            Some(PythonException::RequestFailedError),
+        ),
+        404 => (
+            ErrorKind::ClientError,
+            Some(PythonException::ResourceNotFoundError),
+        ),
+        429 => (ErrorKind::RateLimited, None),
+        500 => (
+            ErrorKind::ServerError,
+            Some(PythonException::PlaidServerError),
+        ),
+        501 => (
+            ErrorKind::ServerError,
+            Some(PythonException::ExtractorError),
+        ),
+        502 => (
+            ErrorKind::ServerError,
+            Some(PythonException::ExtractorRetryError),
+        ),
+        503 => (
+            ErrorKind::ServerError,
+            Some(PythonException::MaintainanceError),
+        ),
         other => panic!("status {other} is not in the table"),
     }
 }
@@ -32,22 +59,26 @@ fn every_documented_code_parses_into_its_kind_with_all_details() {
         let message = code.documented_message().unwrap();
         let resolve = format!("Resolve text for {}.", code.code());
         let body = json!({"code": code.code(), "message": message, "resolve": resolve}).to_string();
-        let error = assert_kind(
-            Balance::parse_response(response(status, &body)),
-            kind_for(status),
+        let (kind, class) = kind_for(status);
+        let error = assert_kind(Balance::parse_response(response(status, &body)), kind);
+        assert_eq!(PythonException::of(&error), class, "{code:?}");
+        assert_eq!(error.legacy_code(), Some(code), "{code:?}");
+        let api = error.legacy().unwrap();
+        assert_eq!(api.message, message, "{code:?}");
+        assert_eq!(api.resolve, resolve, "{code:?}");
+        assert_eq!(error.api_message(), Some(message), "{code:?}");
+        assert_eq!(
+            error.api_code().as_deref(),
+            Some(code.code().to_string().as_str())
         );
-        assert_eq!(error.code(), Some(code), "{code:?}");
-        assert_eq!(error.message(), Some(message), "{code:?}");
-        assert_eq!(error.resolve(), Some(resolve.as_str()), "{code:?}");
         assert_eq!(error.status(), Some(StatusCode::from_u16(status).unwrap()));
         assert_eq!(error.request_id(), Some(REQUEST_ID));
         assert_eq!(error.body(), Some(body.as_bytes()));
         assert!(error.is_api(), "{code:?}");
-        assert!(error.access_token().is_none());
-        assert_eq!(error.api_error().unwrap().code, code);
+        assert!(api.access_token.is_none());
         assert_eq!(
             error.is_retryable(),
-            matches!(status, 429 | 502 | 503),
+            matches!(status, 429 | 500 | 502 | 503),
             "{code:?}"
         );
     }
@@ -62,11 +93,9 @@ fn the_access_token_echo_of_1105_and_1203_is_kept_but_never_printed() {
         })
         .to_string();
         let error = Get::<Connect>::parse_response(response(status, &body)).unwrap_err();
-        assert_eq!(error.code(), Some(ErrorCode::from_code(code)));
-        assert_eq!(
-            error.access_token().unwrap().expose_secret(),
-            "test_zoba_echoed_token"
-        );
+        assert_eq!(error.legacy_code(), Some(ErrorCode::from_code(code)));
+        let echoed = error.legacy().and_then(|api| api.access_token.as_ref());
+        assert_eq!(echoed.unwrap().expose_secret(), "test_zoba_echoed_token");
         for text in [
             format!("{error}"),
             format!("{error:?}"),
@@ -82,10 +111,10 @@ fn an_unknown_code_is_kept_as_a_number() {
     let body = r#"{"code": 9999, "message": "new thing", "resolve": "Something new."}"#;
     let error = assert_kind(
         Balance::parse_response(response(402, body)),
-        ErrorKind::RequestFailed,
+        ErrorKind::ClientError,
     );
-    assert_eq!(error.code(), Some(ErrorCode::Unknown(9999)));
-    assert_eq!(error.message(), Some("new thing"));
+    assert_eq!(error.legacy_code(), Some(ErrorCode::Unknown(9999)));
+    assert_eq!(error.api_message(), Some("new thing"));
 }
 
 #[test]
@@ -93,10 +122,14 @@ fn an_error_body_without_a_code_keeps_the_status_kind_and_the_body() {
     let body = r#"{"message": "invalid credentials", "resolve": "Try again."}"#;
     let error = assert_kind(
         Balance::parse_response(response(402, body)),
-        ErrorKind::RequestFailed,
+        ErrorKind::ClientError,
+    );
+    assert_eq!(
+        PythonException::of(&error),
+        Some(PythonException::RequestFailedError)
     );
     assert!(error.api_error().is_none());
-    assert_eq!(error.code(), None);
+    assert_eq!(error.legacy_code(), None);
     assert_eq!(error.body(), Some(body.as_bytes()));
     assert_eq!(error.request_id(), Some(REQUEST_ID));
     assert!(error.is_api());
@@ -110,9 +143,10 @@ fn an_html_502_page_is_an_extractor_retry_without_api_error() {
         .header("content-type", "text/html")
         .body(body.as_bytes().to_vec())
         .unwrap();
-    let error = assert_kind(
-        Categories::parse_response(response),
-        ErrorKind::ExtractorRetry,
+    let error = assert_kind(Categories::parse_response(response), ErrorKind::ServerError);
+    assert_eq!(
+        PythonException::of(&error),
+        Some(PythonException::ExtractorRetryError)
     );
     assert!(error.api_error().is_none());
     assert_eq!(error.body(), Some(body.as_bytes()));
@@ -121,18 +155,23 @@ fn an_html_502_page_is_an_extractor_retry_without_api_error() {
 }
 
 #[test]
-fn a_proxy_403_is_an_unexpected_status() {
+fn a_proxy_403_is_a_client_error_python_would_have_returned_silently() {
     let error = assert_kind(
         Categories::parse_response(response(403, "Forbidden")),
-        ErrorKind::UnexpectedStatus,
+        ErrorKind::ClientError,
     );
     assert_eq!(error.status(), Some(StatusCode::FORBIDDEN));
     assert_eq!(error.body(), Some(&b"Forbidden"[..]));
-    for status in [405, 409, 504] {
-        assert_kind(
-            Categories::parse_response(response(status, "{}")),
-            ErrorKind::UnexpectedStatus,
-        );
+    assert_eq!(PythonException::of(&error), None);
+    for (status, kind) in [
+        (405, ErrorKind::ClientError),
+        (409, ErrorKind::ClientError),
+        (504, ErrorKind::ServerError),
+        (302, ErrorKind::UnexpectedStatus),
+        (101, ErrorKind::UnexpectedStatus),
+    ] {
+        let error = assert_kind(Categories::parse_response(response(status, "{}")), kind);
+        assert_eq!(PythonException::of(&error), None, "{status}");
     }
 }
 
@@ -168,7 +207,7 @@ fn errors_reach_the_caller_through_a_client() {
         .connect("bofa", Login::new("plaid_test", "wrong"))
         .send()
         .unwrap_err();
-    assert_eq!(error.kind(), ErrorKind::RequestFailed);
-    assert_eq!(error.code(), Some(ErrorCode::InvalidCredentials));
+    assert_eq!(error.kind(), ErrorKind::ClientError);
+    assert_eq!(error.legacy_code(), Some(ErrorCode::InvalidCredentials));
     assert_eq!(seen.lock().unwrap().len(), 1);
 }

@@ -3,9 +3,9 @@
 //! as JSON), the sandbox keys, and the one assertion every request snapshot
 //! uses.
 
-use plaid_core::family::USER_AGENT;
-use plaid_core::family::legacy::FORM_CONTENT_TYPE;
+use plaid_core::USER_AGENT;
 use plaid_core::http::{self, Method};
+use plaid_core::legacy::FORM_CONTENT_TYPE;
 use plaid_core::transport::{HttpRequest, Timeout};
 use serde_json::Value;
 

@@ -7,7 +7,7 @@
 
 use std::any::Any;
 
-use plaid_core::endpoints::{
+use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Categories, Category, Connect, Delete, ExchangeToken, Get, Income, Info,
     Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step, Upgrade,
 };

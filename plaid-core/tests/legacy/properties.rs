@@ -7,9 +7,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::parsers::PARSERS;
 use crate::support::{REQUEST_ID, response_bytes};
-use plaid_core::endpoints::{Connect, Get};
-use plaid_core::models::{AccountType, Date};
-use plaid_core::{Endpoint, Error, ErrorCode};
+use plaid_core::legacy::ErrorCode;
+use plaid_core::legacy::endpoints::{Connect, Get};
+use plaid_core::legacy::models::{AccountType, Date};
+use plaid_core::{Endpoint, Error};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

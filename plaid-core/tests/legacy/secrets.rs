@@ -4,20 +4,21 @@
 use std::fmt::{Debug, Display};
 
 use crate::support::response;
-use plaid_core::endpoints::{
+use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Connect, Delete, ExchangeToken, Get, Info, Risk, Step, Update, Upgrade,
     UpgradeStep,
 };
-use plaid_core::models::{Date, DeviceType, Product};
+use plaid_core::legacy::models::{Date, DeviceType, Product};
+use plaid_core::legacy::{
+    AddOptions, Client, Config, Environment, GetOptions, InstitutionType, Login, MfaAnswer,
+    StepOptions,
+};
 use plaid_core::secret::{
     AccessToken, BankAccountToken, ClientId, ClientSecret, MfaSecret, Password, Pin, PublicToken,
     Username,
 };
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
-use plaid_core::{
-    AddOptions, Client, Config, Credentials, Endpoint, Environment, Error, GetOptions,
-    InstitutionType, Login, MfaAnswer, StepOptions,
-};
+use plaid_core::{Credentials, Endpoint, Error};
 
 const CLIENT_ID: &str = "SECRET-client-id-51c2";
 const CLIENT_SECRET: &str = "SECRET-client-secret-7f3a";
@@ -261,7 +262,8 @@ fn api_errors_hide_the_echoed_token() {
     let error = Get::<Connect>::parse_response(response(401, ECHO)).unwrap_err();
     assert_all_clean("Error (1105)", &error);
     assert_debug_clean("ApiError", error.api_error().unwrap());
-    assert_eq!(error.access_token().unwrap().expose_secret(), ECHOED_TOKEN);
+    let echoed = error.legacy().and_then(|api| api.access_token.as_ref());
+    assert_eq!(echoed.unwrap().expose_secret(), ECHOED_TOKEN);
     let via_client = Client::new(config(), canned(402, ECHO))
         .connect_step(MfaAnswer::answer(ANSWER))
         .send()

@@ -11,8 +11,9 @@
 use std::sync::{Arc, Mutex};
 
 use plaid_core::http::Response;
+use plaid_core::legacy::{Client, Config};
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
-use plaid_core::{AccessToken, Client, Config, Error, ErrorKind};
+use plaid_core::{AccessToken, Error, ErrorKind};
 
 /// A loopback sandbox, so credentials may go over plain http.
 pub(crate) const BASE: &str = "http://127.0.0.1:8080";

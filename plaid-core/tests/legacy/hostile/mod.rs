@@ -48,9 +48,10 @@ use std::sync::Once;
 use crate::parsers::{Data, PARSERS, Parser, Success, parser};
 use crate::support::REQUEST_ID;
 use plaid_core::http::Response;
-use plaid_core::models::{ConnectResponse, MfaChallenge, Outcome, UpgradeResponse};
+use plaid_core::legacy::ErrorCode;
+use plaid_core::legacy::models::{ConnectResponse, MfaChallenge, Outcome, UpgradeResponse};
 use plaid_core::transport::HttpResponse;
-use plaid_core::{Error, ErrorCode, ErrorKind};
+use plaid_core::{Error, ErrorKind};
 
 /// A case body: fixed bytes, or built at run time (large or generated).
 #[derive(Clone, Copy)]
@@ -264,8 +265,11 @@ fn check(case: &Case, parser: &Parser) -> Option<String> {
             if error.kind() != kind {
                 return fail(format!("expected {kind:?}, got {error:?}"));
             }
-            if error.code().map(ErrorCode::code) != code {
-                return fail(format!("expected code {code:?}, got {:?}", error.code()));
+            if error.legacy_code().map(ErrorCode::code) != code {
+                return fail(format!(
+                    "expected code {code:?}, got {:?}",
+                    error.legacy_code()
+                ));
             }
             if code.is_none() && error.api_error().is_some() {
                 return fail("expected api_error() to be None".into());

@@ -4,7 +4,7 @@
 
 use super::*;
 use plaid_core::ErrorKind as K;
-use plaid_core::models::DeleteResponse;
+use plaid_core::legacy::models::DeleteResponse;
 
 /// One account JSON array from its balance, type and subtype literals.
 macro_rules! account {
@@ -118,7 +118,7 @@ pub(super) static CASES: &[Case] = &[
         content_type: JSON,
         body: Body::B(br#"{"code":1200,"message":"invalid cred"#),
         parsers: ALL,
-        expect: no_api(K::RequestFailed),
+        expect: no_api(K::ClientError),
     },
     // ---- empty bodies ----
     Case {
@@ -151,7 +151,7 @@ pub(super) static CASES: &[Case] = &[
         content_type: JSON,
         body: Body::B(b""),
         parsers: ALL,
-        expect: no_api(K::BadRequest),
+        expect: no_api(K::ClientError),
     },
     Case {
         name: "empty body 500",
@@ -168,7 +168,7 @@ pub(super) static CASES: &[Case] = &[
         content_type: HTML,
         body: Body::B(b"<html><body><h1>502 Bad Gateway</h1></body></html>"),
         parsers: ALL,
-        expect: no_api(K::ExtractorRetry),
+        expect: no_api(K::ServerError),
     },
     Case {
         name: "html 503 from a proxy",
@@ -176,7 +176,7 @@ pub(super) static CASES: &[Case] = &[
         content_type: HTML,
         body: Body::B(b"<html><body>Service Unavailable</body></html>"),
         parsers: ALL,
-        expect: no_api(K::Maintenance),
+        expect: no_api(K::ServerError),
     },
     Case {
         name: "html 504 from a proxy",
@@ -184,7 +184,7 @@ pub(super) static CASES: &[Case] = &[
         content_type: HTML,
         body: Body::B(b"<html>Gateway Timeout</html>"),
         parsers: ALL,
-        expect: no_api(K::UnexpectedStatus),
+        expect: no_api(K::ServerError),
     },
     Case {
         name: "html 200 from a captive portal",
@@ -220,7 +220,7 @@ pub(super) static CASES: &[Case] = &[
         content_type: Some("text/plain"),
         body: Body::B(br#"{"code":1205,"message":"account locked","resolve":"call"}"#),
         parsers: ALL,
-        expect: api(K::RequestFailed, 1205),
+        expect: api(K::ClientError, 1205),
     },
     // ---- invalid UTF-8 ----
     Case {
@@ -245,7 +245,7 @@ pub(super) static CASES: &[Case] = &[
         content_type: JSON,
         body: Body::B(b"{\"code\":1000,\"message\":\"\xc3\x28\"}"),
         parsers: ALL,
-        expect: no_api(K::BadRequest),
+        expect: no_api(K::ClientError),
     },
     // ---- deep nesting ----
     Case {
@@ -272,7 +272,7 @@ pub(super) static CASES: &[Case] = &[
         content_type: JSON,
         body: Body::Gen(deeply_nested_error),
         parsers: ALL,
-        expect: no_api(K::RequestFailed),
+        expect: no_api(K::ClientError),
     },
     Case {
         name: "10k nested arrays on 500",
@@ -317,6 +317,6 @@ pub(super) static CASES: &[Case] = &[
         content_type: JSON,
         body: Body::Gen(eight_mib_whitespace_then_json),
         parsers: ALL,
-        expect: no_api(K::Maintenance),
+        expect: no_api(K::ServerError),
     },
 ];

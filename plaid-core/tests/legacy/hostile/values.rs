@@ -4,7 +4,9 @@
 
 use super::*;
 use plaid_core::ErrorKind as K;
-use plaid_core::models::{AccountSubtype, AccountType, InstitutionsPage, Mfa, SearchResults};
+use plaid_core::legacy::models::{
+    AccountSubtype, AccountType, InstitutionsPage, Mfa, SearchResults,
+};
 
 pub(super) static CASES: &[Case] = &[
     // ---- huge numbers ----
@@ -53,7 +55,7 @@ pub(super) static CASES: &[Case] = &[
         content_type: JSON,
         body: Body::B(br#"{"code":4294967296,"message":"m"}"#),
         parsers: ALL,
-        expect: no_api(K::RequestFailed),
+        expect: no_api(K::ClientError),
     },
     Case {
         name: "negative total_count",
@@ -214,7 +216,7 @@ pub(super) static CASES: &[Case] = &[
         content_type: JSON,
         body: Body::B(br#"{"code":4242,"message":"new","resolve":"r"}"#),
         parsers: ALL,
-        expect: api(K::RequestFailed, 4242),
+        expect: api(K::ClientError, 4242),
     },
     // ---- missing required fields, extra fields ----
     Case {

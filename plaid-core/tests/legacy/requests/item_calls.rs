@@ -3,10 +3,11 @@
 
 use crate::form::*;
 use crate::support::*;
-use plaid_core::endpoints::{Balance, ExchangeToken, Upgrade, UpgradeStep};
 use plaid_core::http::Method;
-use plaid_core::models::{DeviceType, Product};
-use plaid_core::{Endpoint, ErrorKind, MfaAnswer};
+use plaid_core::legacy::MfaAnswer;
+use plaid_core::legacy::endpoints::{Balance, ExchangeToken, Upgrade, UpgradeStep};
+use plaid_core::legacy::models::{DeviceType, Product};
+use plaid_core::{Endpoint, ErrorKind};
 use serde_json::json;
 
 use super::{client_fields, item_fields};

@@ -11,8 +11,8 @@ mod python_wire;
 mod validation;
 
 use crate::form::{V, keys, t};
-use plaid_core::Login;
-use plaid_core::models::Date;
+use plaid_core::legacy::Login;
+use plaid_core::legacy::models::Date;
 
 fn login() -> Login {
     Login::new("plaid_test", "plaid_good")

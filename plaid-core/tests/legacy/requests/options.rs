@@ -4,9 +4,10 @@
 
 use crate::form::*;
 use crate::support::*;
-use plaid_core::endpoints::{Auth, Get};
 use plaid_core::http::Method;
-use plaid_core::{Endpoint, ErrorKind, GetOptions, MfaAnswer, StepOptions};
+use plaid_core::legacy::endpoints::{Auth, Get};
+use plaid_core::legacy::{GetOptions, MfaAnswer, StepOptions};
+use plaid_core::{Endpoint, ErrorKind};
 use serde_json::json;
 
 use super::{date, item_fields};

@@ -5,10 +5,13 @@
 
 use crate::form::*;
 use crate::support::*;
-use plaid_core::endpoints::{Add, Auth, Connect, Delete, Get, Income, Info, Risk, Step, Update};
 use plaid_core::http::Method;
-use plaid_core::models::DeviceType;
-use plaid_core::{AddOptions, Endpoint, ErrorKind, InstitutionType, MfaAnswer, StepOptions};
+use plaid_core::legacy::endpoints::{
+    Add, Auth, Connect, Delete, Get, Income, Info, Risk, Step, Update,
+};
+use plaid_core::legacy::models::DeviceType;
+use plaid_core::legacy::{AddOptions, InstitutionType, MfaAnswer, StepOptions};
+use plaid_core::{Endpoint, ErrorKind};
 use serde_json::json;
 
 use super::{client_fields, date, item_fields, login};

@@ -4,13 +4,14 @@
 
 use crate::form::*;
 use crate::support::*;
-use plaid_core::endpoints::{
+use plaid_core::http::Method;
+use plaid_core::legacy::endpoints::{
     Categories, Category, CoreInstitution, Institution, InstitutionSearch, Institutions,
     InstitutionsAll, InstitutionsLongtail, SearchQuery,
 };
-use plaid_core::http::Method;
-use plaid_core::models::Product;
-use plaid_core::{Client, Config, Endpoint, ErrorKind};
+use plaid_core::legacy::models::Product;
+use plaid_core::legacy::{Client, Config};
+use plaid_core::{Endpoint, ErrorKind};
 
 use super::client_fields;
 

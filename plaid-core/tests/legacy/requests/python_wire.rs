@@ -5,9 +5,9 @@
 use crate::form::*;
 use crate::support::*;
 use plaid_core::http::Method;
-use plaid_core::models::{DeviceType, Product};
+use plaid_core::legacy::models::{DeviceType, Product};
+use plaid_core::legacy::{GetOptions, MfaAnswer};
 use plaid_core::transport::HttpRequest;
-use plaid_core::{GetOptions, MfaAnswer};
 
 use super::{date, login};
 

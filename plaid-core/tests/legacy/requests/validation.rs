@@ -5,13 +5,11 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::support::*;
-use plaid_core::endpoints::{Connect, Get};
-use plaid_core::models::Product;
+use plaid_core::legacy::endpoints::{Connect, Get};
+use plaid_core::legacy::models::Product;
+use plaid_core::legacy::{AddOptions, Client, GetOptions, InstitutionType, Login, MfaAnswer};
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
-use plaid_core::{
-    AccessToken, AddOptions, Client, Endpoint, ErrorKind, GetOptions, InstitutionType, Login,
-    MfaAnswer,
-};
+use plaid_core::{AccessToken, Endpoint, ErrorKind};
 
 use super::login;
 

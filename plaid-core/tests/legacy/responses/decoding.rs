@@ -4,10 +4,10 @@
 //! and keeps the body, status and request id.
 
 use crate::support::*;
-use plaid_core::endpoints::{
+use plaid_core::legacy::endpoints::{
     Add, Balance, Categories, Category, Connect, Delete, Get, Institution,
 };
-use plaid_core::models::{
+use plaid_core::legacy::models::{
     AccountSubtype, AccountType, CategoryType, DeviceType, Mfa, MfaKind, Product, TransactionKind,
 };
 use plaid_core::{Endpoint, ErrorKind};

@@ -4,11 +4,13 @@
 
 use crate::support::*;
 use plaid_core::Endpoint;
-use plaid_core::endpoints::{
+use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Connect, Delete, ExchangeToken, Get, Income, Info, Risk, Step, Upgrade,
     UpgradeStep,
 };
-use plaid_core::models::{AccountSubtype, AccountType, Date, HasAccessToken, TransactionKind};
+use plaid_core::legacy::models::{
+    AccountSubtype, AccountType, Date, HasAccessToken, TransactionKind,
+};
 use serde_json::json;
 
 use super::{CREDIT, ITEM, SAVINGS, USER, accounts, connect_body};

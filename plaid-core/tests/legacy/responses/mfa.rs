@@ -4,10 +4,10 @@
 
 use crate::support::*;
 use plaid_core::Endpoint;
-use plaid_core::endpoints::{
+use plaid_core::legacy::endpoints::{
     Add, Auth, Connect, Income, Info, Risk, Step, Update, Upgrade, UpgradeStep,
 };
-use plaid_core::models::{DeviceType, Mfa, Outcome};
+use plaid_core::legacy::models::{DeviceType, Mfa, Outcome};
 use serde_json::json;
 
 use super::{challenge, connect_body};

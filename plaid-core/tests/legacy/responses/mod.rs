@@ -10,7 +10,7 @@ mod public;
 
 use crate::support::response;
 use plaid_core::Endpoint;
-use plaid_core::endpoints::{Add, Connect};
+use plaid_core::legacy::endpoints::{Add, Connect};
 use serde_json::json;
 
 const ITEM: &str = "KdDjmojBERUKx3JkDd9RuxA5EvejA4SENO4AA";
@@ -123,7 +123,7 @@ fn connect_body() -> String {
         .to_string()
 }
 
-fn challenge(body: &str) -> plaid_core::models::MfaChallenge {
+fn challenge(body: &str) -> plaid_core::legacy::models::MfaChallenge {
     Add::<Connect>::parse_response(response(201, body))
         .unwrap()
         .mfa_required()

@@ -4,11 +4,11 @@
 
 use crate::support::*;
 use plaid_core::Endpoint;
-use plaid_core::endpoints::{
+use plaid_core::legacy::endpoints::{
     Categories, Category, CoreInstitution, Institution, InstitutionSearch, Institutions,
     InstitutionsAll,
 };
-use plaid_core::models::{CategoryType, MfaKind, Product};
+use plaid_core::legacy::models::{CategoryType, MfaKind, Product};
 
 const BOFA: &str = r#"{ "credentials": { "username": "Online ID", "password": "Password" },
   "has_mfa": true, "id": "5301a93ac140de84910000e0",
