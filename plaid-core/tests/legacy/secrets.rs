@@ -1,5 +1,7 @@
 //! No secret ever shows up in `{:?}`, `{:#?}` or `{}` of any public type
-//! that can hold one. Each secret is a unique string, so a leak names itself.
+//! that can hold one, and no personal data or bank number in `{:?}` of a
+//! response or in any error. Each value is a unique string, so a leak names
+//! itself.
 
 use std::fmt::{Debug, Display};
 
@@ -33,8 +35,16 @@ const SELECTION_ONE: &str = "SECRET-selection-one-5d4c";
 const SELECTION_TWO: &str = "SECRET-selection-two-0a9b";
 const BANK_TOKEN: &str = "SECRET-bank-token-7c3f";
 const ECHOED_TOKEN: &str = "SECRET-echoed-token-e4d1";
+const URL_PASSWORD: &str = "SECRET-url-password-0c5e";
+// Personal data and bank numbers, as an Auth or Info response carries them.
+const ACCOUNT_NUMBER: &str = "SECRET-account-number-40213377";
+const ROUTING_NUMBER: &str = "SECRET-routing-number-51000017";
+const NAME: &str = "SECRET-name-Alberta-Charleson";
+const EMAIL: &str = "SECRET-email-alberta@example.com";
+const PHONE: &str = "SECRET-phone-4673956022";
+const STREET: &str = "SECRET-street-2992-Cameron-Road";
 
-const SECRETS: [&str; 13] = [
+const SECRETS: [&str; 20] = [
     CLIENT_ID,
     CLIENT_SECRET,
     ACCESS_TOKEN,
@@ -48,6 +58,13 @@ const SECRETS: [&str; 13] = [
     SELECTION_TWO,
     BANK_TOKEN,
     ECHOED_TOKEN,
+    URL_PASSWORD,
+    ACCOUNT_NUMBER,
+    ROUTING_NUMBER,
+    NAME,
+    EMAIL,
+    PHONE,
+    STREET,
 ];
 
 /// The secrets that appear in `text`.
@@ -353,5 +370,91 @@ fn transport_and_input_errors_hide_secrets() {
     for error in &errors {
         assert!(error.is_invalid_input(), "{error}");
         assert_all_clean("Error (input)", error);
+    }
+}
+
+/// An Auth body with numbers and an Info body with identity data, each with
+/// one unique marker per value.
+fn auth_body() -> String {
+    format!(
+        r#"{{"accounts":[{{"_id":"a","balance":{{"available":1,"current":2}},"type":"depository",
+            "numbers":{{"account":"{ACCOUNT_NUMBER}","routing":"{ROUTING_NUMBER}","wireRouting":"{ROUTING_NUMBER}"}}}}],
+            "access_token":"{ACCESS_TOKEN}"}}"#
+    )
+}
+
+fn info_body() -> String {
+    format!(
+        r#"{{"accounts":[],"access_token":"{ACCESS_TOKEN}","info":{{
+            "names":["{NAME}"],
+            "emails":[{{"primary":true,"type":"personal","data":"{EMAIL}"}}],
+            "phone_numbers":[{{"primary":true,"type":"home","data":"{PHONE}"}}],
+            "addresses":[{{"primary":true,"data":{{"street":"{STREET}","city":"{NAME}","state":"CA","zip":"94114"}}}}]}}}}"#
+    )
+}
+
+#[test]
+fn bank_numbers_and_identity_data_are_readable_but_print_redacted() {
+    let auth = Get::<Auth>::parse_response(response(200, &auth_body())).unwrap();
+    let numbers = auth.accounts[0].numbers.as_ref().unwrap();
+    assert_eq!(numbers.account.as_deref(), Some(ACCOUNT_NUMBER));
+    assert_eq!(numbers.routing.as_deref(), Some(ROUTING_NUMBER));
+    assert_debug_clean("AuthResponse", &auth);
+    // A statement-style hint survives: the last four characters.
+    assert!(format!("{numbers:?}").contains("3377"), "{numbers:?}");
+
+    let info = Get::<Info>::parse_response(response(200, &info_body())).unwrap();
+    assert_eq!(info.info.names[0], NAME);
+    assert_eq!(*info.info.emails[0].data, EMAIL);
+    assert_eq!(*info.info.phone_numbers[0].data, PHONE);
+    assert_eq!(info.info.addresses[0].data.street.as_deref(), Some(STREET));
+    assert_debug_clean("InfoResponse", &info);
+}
+
+#[test]
+fn decode_errors_never_quote_the_value_that_failed() {
+    // Personal values where the model expects other types: serde's own
+    // message would quote each of them.
+    let bodies = [
+        auth_body().replace(r#""current":2"#, &format!(r#""current":"{NAME}""#)),
+        info_body().replace(
+            r#""primary":true,"type":"home""#,
+            &format!(r#""primary":"{PHONE}","type":"home""#),
+        ),
+        auth_body().replace(
+            r#""type":"depository""#,
+            &format!(r#""type":{{"{EMAIL}":1}}"#),
+        ),
+        format!(r#"["{STREET}"]"#),
+    ];
+    for body in &bodies {
+        let auth = Get::<Auth>::parse_response(response(200, body));
+        let info = Get::<Info>::parse_response(response(200, body));
+        for error in [auth.err(), info.err()].into_iter().flatten() {
+            assert!(error.is_decode(), "{error}");
+            assert_all_clean("Error (decode of personal data)", &error);
+            let mut source = std::error::Error::source(&error);
+            while let Some(cause) = source {
+                let found = leaks(&format!("{cause} {cause:?}"));
+                assert!(found.is_empty(), "the source leaks {found:?}: {cause:?}");
+                source = cause.source();
+            }
+        }
+    }
+}
+
+#[test]
+fn a_base_url_with_a_password_is_refused_without_quoting_it() {
+    for url in [
+        format!("https://user:{URL_PASSWORD}@plaid.example.com"),
+        format!("https://{URL_PASSWORD}@plaid.example.com/prefix"),
+    ] {
+        let error = Config::new(
+            Environment::Custom(url),
+            Credentials::new(CLIENT_ID, CLIENT_SECRET),
+        )
+        .unwrap_err();
+        assert!(error.is_invalid_input(), "{error}");
+        assert_all_clean("Error (base URL with user info)", &error);
     }
 }
