@@ -23,9 +23,9 @@
 //! - Access tokens `test_<type>` (stateless, valid on every token route without an add);
 //!   public tokens `test,<type>,connected`.
 //! - Institutions: the fourteen sandbox banks of legacy-api.md §4 (`bofa`, `chase`, `wells`,
-//!   …). Search by `id=` also finds nine long-tail institutions recorded from tartan (numeric
-//!   ids such as `15184`), whose `colors` carry `primary`, `darker`, `dark` and `light` where
-//!   the core banks carry `primary`, `darker` and `gradient`.
+//!   …), plus nine long-tail institutions recorded from tartan (numeric ids such as `15184`)
+//!   that searches find after the core banks, whose `colors` carry `primary`, `darker`, `dark`
+//!   and `light` where the core banks carry `primary`, `darker` and `gradient`.
 //! - Benchmark tokens `test_bulk_<N>` (1 ≤ N ≤ 200000): like `test_chase`, but `/connect/get`
 //!   returns N generated, deterministic transactions (serialised once per N).
 //!

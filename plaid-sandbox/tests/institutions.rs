@@ -107,7 +107,8 @@ fn institution_search_by_q_p_and_id() {
     let sb = sb();
     for base in ["/institutions/search", "/institutions/all/search"] {
         let v = get(&sb, &format!("{base}?q=wells%20fargo")).ok(200);
-        assert_eq!(v.as_array().unwrap().len(), 1);
+        // Wells Fargo, then the nine long-tail Wells Fargo entities.
+        assert_eq!(v.as_array().unwrap().len(), 10);
         let w = &v[0];
         assert_eq!(w["id"], "wells");
         assert_eq!(w["type"], "wells");
@@ -203,7 +204,8 @@ fn search_colors_of_core_and_long_tail_institutions_differ() {
             get(&sb, &format!("{base}?id=15184&p=connect")).ok(200)["id"],
             "15184"
         );
-        // [emulator choice] name searches list the core banks only.
+        // Name searches list the core banks first, then the long tail, as
+        // tartan answered `q=wells`.
         let v = get(&sb, &format!("{base}?q=wells")).ok(200);
         let ids: Vec<&str> = v
             .as_array()
@@ -211,7 +213,14 @@ fn search_colors_of_core_and_long_tail_institutions_differ() {
             .iter()
             .filter_map(|r| r["id"].as_str())
             .collect();
-        assert_eq!(ids, ["wells"]);
+        assert_eq!(ids.len(), 10, "{ids:?}");
+        assert_eq!(ids[0], "wells");
+        assert!(ids[1..].contains(&"15184"), "{ids:?}");
+        assert!(
+            v[1]["colors"].get("gradient").is_none() && v[1]["colors"]["dark"].is_string(),
+            "{}",
+            v[1]
+        );
     }
 }
 

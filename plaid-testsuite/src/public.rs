@@ -198,8 +198,20 @@ pub fn institution_search_by_name_finds_wells_fargo(backend: &impl Backend) {
         .iter()
         .map(|r| (r.id.as_str(), r.name.as_str()))
         .collect();
-    assert_eq!(found, [("wells", "Wells Fargo")]);
+    // The core bank first, then the long-tail Wells Fargo entities, as
+    // tartan answered.
+    assert_eq!(found[0], ("wells", "Wells Fargo"));
     assert_eq!(results[0].products.get("connect"), Some(&true));
+    assert_eq!(found.len(), 10, "{found:?}");
+    for (id, name) in &found[1..] {
+        assert!(id.bytes().all(|b| b.is_ascii_digit()), "{id}");
+        assert!(name.starts_with("Wells Fargo "), "{name}");
+    }
+    // Core banks carry a gradient, the long tail dark and light shades.
+    assert_eq!(results[0].colors.gradient.len(), 2);
+    assert!(results[0].colors.dark.is_none());
+    assert!(results[1].colors.gradient.is_empty());
+    assert!(results[1].colors.dark.is_some() && results[1].colors.light.is_some());
 }
 
 /// A name search with a product filter leaves out institutions without that
@@ -211,8 +223,16 @@ pub fn institution_search_with_a_product_filter(backend: &impl Backend) {
     let results = backend
         .send(client.institution_all_search(query))
         .expect("search");
-    let ids: Vec<&str> = results.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["bofa", "us"], "TD Bank has no connect");
+    let names: Vec<&str> = results.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Bank of America",
+            "US Bank",
+            "Wells Fargo Financial Bank Credit Card"
+        ],
+        "TD Bank has no connect"
+    );
 }
 
 /// Searching by id returns that one institution.

@@ -69,9 +69,15 @@ pub struct Colors {
     /// Darker shade.
     #[serde(default)]
     pub darker: Option<String>,
-    /// Gradient stops.
+    /// Gradient stops (core institutions).
     #[serde(default)]
     pub gradient: Vec<String>,
+    /// Dark shade (long-tail institutions).
+    #[serde(default)]
+    pub dark: Option<String>,
+    /// Light shade (long-tail institutions).
+    #[serde(default)]
+    pub light: Option<String>,
 }
 
 /// Search results: the API answers a search by id with one object and

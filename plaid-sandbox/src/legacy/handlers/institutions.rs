@@ -102,9 +102,8 @@ pub(crate) fn longtail(p: &Params) -> ApiResult<Response> {
 /// `GET /institutions[/all]/search`: `id` → one object (or `[]`), `q` → array of partial
 /// case-insensitive name matches on every token, `p` → product filter; neither → 402/1305.
 ///
-/// **[emulator choice]** The long-tail institutions answer `id=` searches only; `q` searches
-/// list the fourteen sandbox banks alone, which the backend suite and the examples count on
-/// (tartan's own `q=wells` also listed the long-tail Wells Fargo entities).
+/// A `q` search lists the matching core banks first, then the matching long-tail
+/// institutions, as tartan's own `q=wells` did.
 pub(crate) fn search(p: &Params) -> ApiResult<Response> {
     let product = p.non_empty("p");
     let product = product.as_deref();
@@ -121,17 +120,24 @@ pub(crate) fn search(p: &Params) -> ApiResult<Response> {
         return Err(ApiError::new(1305));
     };
     let tokens: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
-    let results: Vec<Value> = INSTITUTIONS
+    let matches = |name: &str, kind: &str| {
+        let name = name.to_lowercase();
+        tokens
+            .iter()
+            .all(|t| name.contains(t.as_str()) || kind == t)
+    };
+    // Core banks first, then the long tail, as tartan listed them.
+    let core = INSTITUTIONS
         .iter()
-        .filter(|i| {
-            let name = i.name.to_lowercase();
-            tokens
-                .iter()
-                .all(|t| name.contains(t.as_str()) || i.kind == t)
-        })
+        .filter(|i| matches(i.name, i.kind))
         .filter(|i| offers(product, |p| i.supports(p)))
-        .map(Institution::search_result)
-        .collect();
+        .map(Institution::search_result);
+    let long_tail = longtail::LONG_TAIL
+        .iter()
+        .filter(|i| matches(i.name, i.id))
+        .filter(|i| offers(product, |p| i.supports(p)))
+        .map(LongTail::search_result);
+    let results: Vec<Value> = core.chain(long_tail).collect();
     Ok(Response::json(200, &Value::Array(results)))
 }
 
