@@ -3,7 +3,8 @@
 //! sides run on every response so they do the same work.
 
 use bytes::Bytes;
-use plaid_core::Config;
+use plaid_core::transport::DEFAULT_BODY_LIMIT;
+use plaid_core::{Client, Config};
 
 use crate::plain;
 
@@ -15,7 +16,7 @@ pub(crate) const LARGE_N: usize = 10_000;
 pub(crate) const LARGE_TOKEN: &str = "test_bulk_10000";
 /// The body limit every plaid-rs backend applies, which the raw baselines
 /// apply too.
-pub(crate) const BODY_LIMIT: u64 = plaid_core::transport::DEFAULT_BODY_LIMIT;
+pub(crate) const BODY_LIMIT: u64 = DEFAULT_BODY_LIMIT;
 
 /// Which of the two calls a case makes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -54,7 +55,7 @@ pub(crate) struct Wire {
 
 /// The [`Wire`] of `call`, built by plaid-core itself.
 pub(crate) fn wire(config: &Config, call: CallKind) -> Wire {
-    let client = plaid_core::Client::new(config.clone(), ()).with_access_token(call.token());
+    let client = Client::new(config.clone(), ()).with_access_token(call.token());
     let request = match call {
         CallKind::Small => client.balance().to_request(),
         CallKind::Large => client.connect_get().to_request(),

@@ -4,6 +4,7 @@
 use std::future::Future;
 use std::time::Duration;
 
+use plaid_core::{AsyncTransport, Client};
 use tokio::runtime::Runtime;
 
 use crate::calls::{CallKind, check_large, check_small};
@@ -104,12 +105,12 @@ where
 pub(crate) fn async_wrapper_case<'a, T>(
     backend: &'static str,
     rt: &'a Runtime,
-    client: plaid_core::Client<T>,
+    client: Client<T>,
     call: CallKind,
     concurrency: usize,
 ) -> Case<'a>
 where
-    T: plaid_core::AsyncTransport + 'static,
+    T: AsyncTransport + 'static,
 {
     let f = move || {
         let client = client.clone();

@@ -1,7 +1,9 @@
 //! The ablations (`--diag`): what each layer of the hyper wrapper costs, and
 //! what plaid-ureq's resolver saves.
 
-use plaid_core::Config;
+use plaid_core::Endpoint as _;
+use plaid_core::endpoints::Balance;
+use plaid_core::{AsyncTransport, Client, Config, RetryPolicy};
 
 use crate::calls::{CallKind, SMALL_TOKEN, check_small, decode_raw, wire};
 use crate::cases::{Case, Runtimes, async_case};
@@ -33,8 +35,6 @@ pub(crate) fn hyper_diag_cases<'a>(
     config: &Config,
     opts: &Opts,
 ) -> Vec<Case<'a>> {
-    use plaid_core::Endpoint as _;
-    use plaid_core::endpoints::Balance;
     let mut cases = Vec::new();
     for concurrency in [1, opts.concurrency] {
         let rt = rts.for_concurrency(concurrency);
@@ -62,7 +62,7 @@ pub(crate) fn hyper_diag_cases<'a>(
             async move {
                 let r = client
                     .balance()
-                    .retry(plaid_core::RetryPolicy::disabled())
+                    .retry(RetryPolicy::disabled())
                     .await
                     .expect("balance");
                 check_small(r.accounts.len());
@@ -78,7 +78,7 @@ pub(crate) fn hyper_diag_cases<'a>(
             f,
         ));
         let transport = plaid_hyper::HyperTransport::new();
-        let client = plaid_core::Client::new(config.clone(), ()).with_access_token(SMALL_TOKEN);
+        let client = Client::new(config.clone(), ()).with_access_token(SMALL_TOKEN);
         let template = client.balance().to_request().expect("request");
         let template = std::sync::Arc::new(template);
         let f = move || {
@@ -89,7 +89,7 @@ pub(crate) fn hyper_diag_cases<'a>(
                 *request.method_mut() = template.method().clone();
                 *request.uri_mut() = template.uri().clone();
                 *request.headers_mut() = template.headers().clone();
-                let response = plaid_core::AsyncTransport::send(&transport, request)
+                let response = AsyncTransport::send(&transport, request)
                     .await
                     .expect("send");
                 let r = Balance::parse_response(response).expect("parse");
