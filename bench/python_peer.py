@@ -2,10 +2,12 @@
 """The official python client, plaid-python-legacy==1.5.1, timed on the two
 flows plaid-bench measures, against a running plaid-sandbox.
 
-Install (once), as plaid-bench does when no venv is found:
+It runs from target/peer-venv, the virtualenv plaid-bench and the peer test
+share (plaid-peer/src/venv.rs): either of them creates it, or rebuilds it when
+peer/requirements.txt or the base python changed. To run this script by hand
+after one of them has run:
 
-    python3 -m venv target/bench-venv
-    target/bench-venv/bin/python -m pip install -r peer/requirements.txt
+    target/peer-venv/bin/python bench/python_peer.py BASE_URL
 
 Usage (plaid-bench spawns it; it can also run on its own):
 

@@ -1,0 +1,230 @@
+//! The command line: options, their defaults and `--help`.
+
+use std::time::Duration;
+
+use crate::calls::CallKind;
+
+/// The options of a run; see [`USAGE`].
+pub(crate) struct Opts {
+    /// `--rounds`: rounds of the large call and of python.
+    pub(crate) rounds: usize,
+    /// `--small-rounds`: rounds of the small call.
+    pub(crate) small_rounds: usize,
+    /// `--small-secs`: the length of a small-call round.
+    pub(crate) small: Duration,
+    /// `--large-secs`: the length of a large-call round.
+    pub(crate) large: Duration,
+    /// `--concurrency`: calls in flight (and python threads).
+    pub(crate) concurrency: usize,
+    /// Whether the python client runs (`--no-python` clears it).
+    pub(crate) python: bool,
+    /// `--only`: backend name prefixes to keep (empty: all).
+    pub(crate) only: Vec<String>,
+    /// `--diag`: add the ablation cases.
+    pub(crate) diag: bool,
+    /// `--aa`: a second raw instance in the wrapper's place.
+    pub(crate) aa: bool,
+    /// `--calls`: the calls measured.
+    pub(crate) calls: Vec<CallKind>,
+}
+
+impl Opts {
+    /// The options from the command line; prints the usage and exits on
+    /// `--help` (status 0) or a bad option (status 2).
+    pub(crate) fn parse() -> Opts {
+        match Opts::from_args(std::env::args().skip(1)) {
+            Ok(Parsed::Run(opts)) => opts,
+            Ok(Parsed::Help) => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            Err(why) => {
+                eprintln!("plaid-bench: {why}\n\n{USAGE}");
+                std::process::exit(2);
+            }
+        }
+    }
+
+    /// The options from `args` (without the program name), or what is wrong
+    /// with the first bad one. `--help` wins over whatever follows it.
+    fn from_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
+        let mut opts = Opts {
+            rounds: 10,
+            small_rounds: 24,
+            small: Duration::from_secs_f64(0.2),
+            large: Duration::from_secs_f64(0.5),
+            concurrency: 16,
+            python: true,
+            only: Vec::new(),
+            diag: false,
+            aa: false,
+            calls: vec![CallKind::Small, CallKind::Large],
+        };
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let mut value = || -> Result<f64, String> {
+                args.next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or_else(|| format!("{arg} needs a number"))
+            };
+            match arg.as_str() {
+                "--rounds" => opts.rounds = value()? as usize,
+                "--small-rounds" => opts.small_rounds = value()? as usize,
+                "--small-secs" => opts.small = Duration::from_secs_f64(value()?),
+                "--large-secs" => opts.large = Duration::from_secs_f64(value()?),
+                "--concurrency" => opts.concurrency = value()? as usize,
+                "--no-python" => opts.python = false,
+                "--diag" => opts.diag = true,
+                "--aa" => opts.aa = true,
+                "--calls" => {
+                    opts.calls = match args.next().as_deref() {
+                        Some("small") => vec![CallKind::Small],
+                        Some("large") => vec![CallKind::Large],
+                        Some("both") => vec![CallKind::Small, CallKind::Large],
+                        _ => return Err("--calls needs small, large or both".to_owned()),
+                    }
+                }
+                "--only" => opts.only.extend(
+                    args.next()
+                        .unwrap_or_default()
+                        .split(',')
+                        .map(str::to_owned),
+                ),
+                "--help" | "-h" => return Ok(Parsed::Help),
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        Ok(Parsed::Run(opts))
+    }
+
+    /// The rounds of `call`.
+    pub(crate) fn rounds_of(&self, call: CallKind) -> usize {
+        match call {
+            CallKind::Small => self.small_rounds,
+            CallKind::Large => self.rounds,
+        }
+    }
+
+    /// The length of one round of `call`.
+    pub(crate) fn duration(&self, call: CallKind) -> Duration {
+        match call {
+            CallKind::Small => self.small,
+            CallKind::Large => self.large,
+        }
+    }
+}
+
+/// What the command line asks for.
+enum Parsed {
+    /// A run with these options.
+    Run(Opts),
+    /// `--help`.
+    Help,
+}
+
+/// `--help`.
+const USAGE: &str = "\
+usage: cargo run --release -p plaid-bench -- [options]
+
+  --rounds N          interleaved rounds of the large call and of python (median
+                      reported; default 10)
+  --small-rounds N    interleaved rounds of the small call (default 24)
+  --small-secs S      seconds per round of the small call (balance; default 0.2)
+  --large-secs S      seconds per round of the large call (connect_get, 10k transactions;
+                      python rounds last at least 2 s)
+  --concurrency N     calls in flight for the concurrent async cases, and python
+                      threads for the threaded python run (default 16)
+  --only a,b          only these backends (ureq, reqwest, hyper)
+  --calls C           small, large or both (default both; python runs the same)
+  --no-python         skip the official python client (else it runs twice:
+                      sequential, then with --concurrency threads)
+  --diag              add the ablation cases (hyper wrapper layers, ureq resolver)
+  --aa                A/A run: a second raw client in place of plaid-rs (noise floor)
+  -h, --help          this text";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Parsed, String> {
+        Opts::from_args(args.iter().map(|a| (*a).to_owned()))
+    }
+
+    fn run(args: &[&str]) -> Opts {
+        match parse(args) {
+            Ok(Parsed::Run(opts)) => opts,
+            Ok(Parsed::Help) => panic!("{args:?} asked for help"),
+            Err(why) => panic!("{args:?}: {why}"),
+        }
+    }
+
+    #[test]
+    fn the_defaults_are_the_documented_ones() {
+        let opts = run(&[]);
+        assert_eq!((opts.rounds, opts.small_rounds), (10, 24));
+        assert_eq!(opts.small, Duration::from_millis(200));
+        assert_eq!(opts.large, Duration::from_millis(500));
+        assert_eq!(opts.concurrency, 16);
+        assert!(opts.python && !opts.diag && !opts.aa && opts.only.is_empty());
+        assert_eq!(opts.calls, [CallKind::Small, CallKind::Large]);
+    }
+
+    #[test]
+    fn every_option_is_read() {
+        let opts = run(&[
+            "--rounds",
+            "3",
+            "--small-rounds",
+            "2",
+            "--small-secs",
+            "0.1",
+            "--large-secs",
+            "1.5",
+            "--concurrency",
+            "4",
+            "--no-python",
+            "--diag",
+            "--aa",
+            "--calls",
+            "small",
+            "--only",
+            "ureq,hyper",
+            "--only",
+            "reqwest",
+        ]);
+        assert_eq!((opts.rounds, opts.small_rounds), (3, 2));
+        assert_eq!(opts.small, Duration::from_millis(100));
+        assert_eq!(opts.large, Duration::from_millis(1500));
+        assert_eq!(opts.concurrency, 4);
+        assert!(!opts.python && opts.diag && opts.aa);
+        assert_eq!(opts.calls, [CallKind::Small]);
+        assert_eq!(opts.only, ["ureq", "hyper", "reqwest"]);
+        assert_eq!(opts.rounds_of(CallKind::Small), 2);
+        assert_eq!(opts.rounds_of(CallKind::Large), 3);
+        assert_eq!(opts.duration(CallKind::Large), Duration::from_millis(1500));
+        assert_eq!(run(&["--calls", "large"]).calls, [CallKind::Large]);
+        assert_eq!(
+            run(&["--calls", "both"]).calls,
+            [CallKind::Small, CallKind::Large]
+        );
+    }
+
+    #[test]
+    fn bad_options_say_what_is_wrong_and_help_wins_over_what_follows() {
+        assert_eq!(
+            parse(&["--rounds"]).err().unwrap(),
+            "--rounds needs a number"
+        );
+        assert_eq!(
+            parse(&["--small-secs", "fast"]).err().unwrap(),
+            "--small-secs needs a number"
+        );
+        assert_eq!(
+            parse(&["--calls", "medium"]).err().unwrap(),
+            "--calls needs small, large or both"
+        );
+        assert_eq!(parse(&["--bogus"]).err().unwrap(), "unknown option --bogus");
+        assert!(matches!(parse(&["-h", "--bogus"]), Ok(Parsed::Help)));
+        assert!(parse(&["--bogus", "--help"]).is_err());
+    }
+}

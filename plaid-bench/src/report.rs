@@ -1,0 +1,245 @@
+//! The markdown report: wrapper against raw per backend, the sandbox alone,
+//! the ablations, the python client, and the goals.
+
+use std::time::Duration;
+
+use crate::calls::CallKind;
+use crate::cases::{Case, find};
+use crate::cpu::cpu_model;
+use crate::options::Opts;
+use crate::python::PythonFlow;
+use crate::stats::{paired_ratio, summarise};
+
+/// Prints the whole report (markdown) on stdout.
+pub(crate) fn report(
+    cases: &[Case<'_>],
+    python: &Result<Vec<PythonFlow>, String>,
+    opts: &Opts,
+    total: Duration,
+) {
+    let nproc = std::thread::available_parallelism().map_or(0, |n| n.get());
+    println!(
+        "## plaid-bench: {}/{} rounds (small/large; median), {:.1}s/{:.1}s per round, \
+         {nproc} CPUs ({}), {:.0} s in all\n",
+        opts.small_rounds,
+        opts.rounds,
+        opts.small.as_secs_f64(),
+        opts.large.as_secs_f64(),
+        cpu_model(),
+        total.as_secs_f64()
+    );
+    if opts.aa {
+        println!(
+            "**A/A run (--aa): the \"plaid-rs\" columns are a second raw instance; \
+             the ratios show the noise floor of the comparison.**\n"
+        );
+    }
+    println!(
+        "| backend | call | in flight | plaid-rs req/s | raw req/s | plaid-rs / raw (median over pairs of rounds) | \
+         plaid-rs p50 / p99 ms | raw p50 / p99 ms | client CPU µs/call plaid-rs / raw | \
+         sandbox CPU µs/call, share |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mut overheads = Vec::new();
+    for backend in ["ureq", "reqwest", "hyper"] {
+        for concurrency in [1, opts.concurrency] {
+            for call in [CallKind::Small, CallKind::Large] {
+                let (Some(w), Some(r)) = (
+                    find(cases, backend, true, call, concurrency),
+                    find(cases, backend, false, call, concurrency),
+                ) else {
+                    continue;
+                };
+                let ratio = paired_ratio(&w.samples, &r.samples);
+                let (w, r) = (summarise(&w.samples), summarise(&r.samples));
+                if call == CallKind::Small {
+                    overheads.push((backend, concurrency, ratio));
+                }
+                println!(
+                    "| {backend} | {} | {concurrency} | {:.0} | {:.0} | {:.3} | {:.3} / {:.3} | \
+                     {:.3} / {:.3} | {:.1} / {:.1} | {:.1}, {:.0}% |",
+                    call.label(),
+                    w.rps,
+                    r.rps,
+                    ratio,
+                    w.p50_ms,
+                    w.p99_ms,
+                    r.p50_ms,
+                    r.p99_ms,
+                    w.client_us,
+                    r.client_us,
+                    w.sandbox_us,
+                    w.sandbox_share * 100.0
+                );
+            }
+        }
+    }
+
+    if cases.iter().any(|c| c.backend == "sandbox alone") {
+        println!("\n### The sandbox alone (minimal keep-alive client, no decoding)\n");
+        println!(
+            "| call | connections | req/s | p50 / p99 ms | sandbox CPU µs/call | client CPU µs/call |"
+        );
+        println!("|---|---|---|---|---|---|");
+    }
+    for call in [CallKind::Small, CallKind::Large] {
+        for concurrency in [1, opts.concurrency] {
+            if let Some(c) = find(cases, "sandbox alone", false, call, concurrency) {
+                let s = summarise(&c.samples);
+                println!(
+                    "| {} | {concurrency} | {:.0} | {:.3} / {:.3} | {:.1} | {:.1} |",
+                    call.label(),
+                    s.rps,
+                    s.p50_ms,
+                    s.p99_ms,
+                    s.sandbox_us,
+                    s.client_us
+                );
+            }
+        }
+    }
+
+    if cases.iter().any(|c| c.backend.contains("diag")) {
+        println!("\n### Ablations (--diag)\n");
+        println!("| case | in flight | req/s | p50 / p99 ms | client CPU µs/call |");
+        println!("|---|---|---|---|---|");
+        for c in cases.iter().filter(|c| c.backend.contains("diag")) {
+            let s = summarise(&c.samples);
+            println!(
+                "| {} | {} | {:.0} | {:.3} / {:.3} | {:.1} |",
+                c.backend, c.concurrency, s.rps, s.p50_ms, s.p99_ms, s.client_us
+            );
+        }
+    }
+
+    println!(
+        "\n### The official python client (plaid-python-legacy 1.5.1), same sandbox, same run\n"
+    );
+    let n = opts.concurrency;
+    match python {
+        Ok(flows) => {
+            println!(
+                "| call | python req/s, sequential | python req/s, {n} threads | \
+                 python p50 / p99 ms, sequential | python p50 / p99 ms, {n} threads | \
+                 python CPU ms/call, sequential / {n} threads | \
+                 python calls timed, sequential / {n} threads | \
+                 python CPU-bound ceiling req/s ({nproc} CPUs) | \
+                 ureq / python, sequential | reqwest / python, sequential | \
+                 hyper / python, sequential | \
+                 best plaid-rs ({n} in flight) / python ({n} threads) | \
+                 best plaid-rs ({n} in flight) / python ceiling |"
+            );
+            println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            for p in flows {
+                let (seq, par) = (&p.sequential, &p.threaded);
+                let ratio = |rps: Option<f64>, of: f64| {
+                    rps.map_or_else(|| "n/a".to_owned(), |rps| format!("{:.1}×", rps / of))
+                };
+                let best = best_concurrent(cases, p.call, n);
+                let best_ratio = |of: f64| {
+                    best.map_or_else(
+                        || "n/a".to_owned(),
+                        |(backend, rps)| format!("{:.1}× ({backend})", rps / of),
+                    )
+                };
+                println!(
+                    "| {} | {:.1} | {:.1} | {:.2} / {:.2} | {:.2} / {:.2} | {:.2} / {:.2} | \
+                     {} / {} | {:.0} | {} | {} | {} | {} | {} |",
+                    p.call.label(),
+                    seq.rps,
+                    par.rps,
+                    seq.p50_ms,
+                    seq.p99_ms,
+                    par.p50_ms,
+                    par.p99_ms,
+                    seq.client_us / 1e3,
+                    par.client_us / 1e3,
+                    seq.calls,
+                    par.calls,
+                    p.ceiling(nproc),
+                    ratio(sequential_rps(cases, "ureq", p.call), seq.rps),
+                    ratio(sequential_rps(cases, "reqwest", p.call), seq.rps),
+                    ratio(sequential_rps(cases, "hyper", p.call), seq.rps),
+                    best_ratio(par.rps),
+                    best_ratio(p.ceiling(nproc)),
+                );
+            }
+            println!(
+                "\nPython sequential: one call at a time; with {n} threads: {n} threads, each \
+                 with its own Client, calling in a loop; every python call opens a new \
+                 connection. Calls timed: over all rounds. \"/ python, sequential\" columns: the plaid-rs backend, one call \
+                 in flight. \"best plaid-rs\": the highest median req/s of any backend at {n} \
+                 calls in flight. Python CPU: user + system time of the python process (all \
+                 threads) per call, median over rounds."
+            );
+            println!(
+                "\nPython CPU-bound ceiling = {nproc} CPUs / python CPU seconds per call (the \
+                 lower of the sequential and {n}-thread medians): the most req/s any number of \
+                 python threads or processes could reach on this machine if the sandbox used \
+                 no CPU."
+            );
+        }
+        Err(why) => println!("python: {why}"),
+    }
+
+    println!("\n### Goals\n");
+    for (backend, concurrency, ratio) in overheads {
+        let overhead = (1.0 - ratio) * 100.0;
+        println!(
+            "- {backend}, balance, {concurrency} in flight: wrapper overhead {overhead:+.1}% \
+             of raw req/s (goal ≤ 5%): {}",
+            if overhead <= 5.0 { "met" } else { "NOT met" }
+        );
+    }
+    if let Ok(flows) = python {
+        let verdict = |ratio: f64| if ratio >= 20.0 { "met" } else { "NOT met" };
+        for p in flows {
+            let label = p.call.label();
+            for backend in ["ureq", "reqwest", "hyper"] {
+                if let Some(rps) = sequential_rps(cases, backend, p.call) {
+                    let ratio = rps / p.sequential.rps;
+                    println!(
+                        "- {backend} vs python, {label}, sequential: {ratio:.1}× \
+                         (goal ≥ 20×): {}",
+                        verdict(ratio)
+                    );
+                }
+            }
+            if let Some((backend, rps)) = best_concurrent(cases, p.call, n) {
+                let ratio = rps / p.threaded.rps;
+                println!(
+                    "- best plaid-rs ({backend}, {n} in flight) vs python with {} threads, \
+                     {label}: {ratio:.1}× (goal ≥ 20×): {}",
+                    p.threads,
+                    verdict(ratio)
+                );
+                let ceiling = p.ceiling(nproc);
+                let ratio = rps / ceiling;
+                println!(
+                    "- best plaid-rs ({backend}, {n} in flight) vs python's CPU-bound ceiling \
+                     ({ceiling:.0} req/s on {nproc} CPUs), {label}: {ratio:.1}× (goal ≥ 20×): {}",
+                    verdict(ratio)
+                );
+            }
+        }
+    }
+}
+
+/// Median req/s of a backend's plaid-rs case, one call in flight.
+fn sequential_rps(cases: &[Case<'_>], backend: &str, call: CallKind) -> Option<f64> {
+    find(cases, backend, true, call, 1).map(|c| summarise(&c.samples).rps)
+}
+
+/// The plaid-rs case with the highest median req/s at `concurrency` calls in
+/// flight: its backend and req/s.
+fn best_concurrent(
+    cases: &[Case<'_>],
+    call: CallKind,
+    concurrency: usize,
+) -> Option<(&'static str, f64)> {
+    cases
+        .iter()
+        .filter(|c| c.wrapper && c.call == call && c.concurrency == concurrency)
+        .map(|c| (c.backend, summarise(&c.samples).rps))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}

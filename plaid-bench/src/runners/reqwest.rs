@@ -1,0 +1,50 @@
+//! reqwest (async): plaid-reqwest beside a raw reqwest client with the same
+//! settings.
+
+use plaid_core::{Config, DEFAULT_TIMEOUT};
+
+use crate::calls::{CallKind, FORM, JSON, decode_raw, wire};
+use crate::cases::{Case, Runtimes, async_case, async_wrapper_case, raw_slots};
+use crate::options::Opts;
+
+/// plaid-reqwest and raw reqwest, each call at 1 and at `--concurrency` in
+/// flight.
+pub(crate) fn reqwest_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<'a>> {
+    let mut cases = Vec::new();
+    for concurrency in [1, opts.concurrency] {
+        let rt = rts.for_concurrency(concurrency);
+        for call in [CallKind::Small, CallKind::Large] {
+            let client = plaid_reqwest::client(config.clone()).with_access_token(call.token());
+            cases.push(async_wrapper_case("reqwest", rt, client, call, concurrency));
+            // Raw: a client with the settings ReqwestTransport::new uses.
+            for slot in raw_slots(opts, &mut cases) {
+                let raw = plaid_reqwest::reqwest::Client::builder()
+                    .redirect(plaid_reqwest::reqwest::redirect::Policy::none())
+                    .timeout(DEFAULT_TIMEOUT)
+                    .build()
+                    .expect("reqwest client");
+                let w = std::sync::Arc::new(wire(config, call));
+                let f = move || {
+                    let raw = raw.clone();
+                    let w = std::sync::Arc::clone(&w);
+                    async move {
+                        let response = raw
+                            .post(w.url.as_str())
+                            .header("user-agent", w.user_agent.as_str())
+                            .header("accept", JSON)
+                            .header("content-type", FORM)
+                            .body(w.body.clone())
+                            .send()
+                            .await
+                            .expect("raw reqwest");
+                        assert_eq!(response.status(), 200);
+                        let body = response.bytes().await.expect("raw reqwest body");
+                        decode_raw(call, &body);
+                    }
+                };
+                cases.push(async_case("reqwest", slot, call, rt, concurrency, f));
+            }
+        }
+    }
+    cases
+}

@@ -1,0 +1,133 @@
+//! The official python client as a peer of plaid-rs.
+//!
+//! `peer/seed_flows.py` drives every flow of the seed README with
+//! `plaid-python-legacy==1.5.1` against a `plaid_sandbox::Sandbox`, checking
+//! the results, and prints one JSON line per call ([`flows`]). For each call
+//! this test builds the same call with plaid-rs (`Call::to_request`, no I/O;
+//! [`rebuild`]) and compares it with the python request the sandbox
+//! recorded ([`compare`]): method, path, `Content-Type`, and the form fields
+//! of query string and body, as a multiset, with `credentials`, `options`
+//! and JSON-array `mfa` values compared as parsed JSON.
+//!
+//! Differences are allowed only if they are listed in
+//! [`deliberate::DELIBERATE`], and every entry there must still be observed,
+//! so the table stays exact.
+//!
+//! The python comes from the virtualenv `plaid_peer::venv` keeps under the
+//! target directory (the same one plaid-bench uses); the test fails, never
+//! skips, when it cannot be made.
+
+mod compare;
+mod deliberate;
+mod flows;
+mod rebuild;
+
+use plaid_peer::venv::Venv;
+use plaid_sandbox::Sandbox;
+
+use crate::compare::{Diff, Row, Wire, compare, render};
+use crate::flows::{PyCall, run_seed_flows};
+use crate::rebuild::rust_request;
+
+#[test]
+fn official_python_client_and_plaid_rs_send_the_same_requests() {
+    let venv = Venv::ensure().unwrap_or_else(|err| panic!("{err}"));
+    let sandbox = Sandbox::start().expect("starting plaid-sandbox");
+    let url = sandbox.url();
+    let stdout = run_seed_flows(venv.python(), &url);
+
+    let calls: Vec<PyCall> = stdout
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(PyCall::parse)
+        .collect();
+    assert!(
+        calls.len() >= 60,
+        "seed_flows.py logged only {} calls:\n{stdout}",
+        calls.len()
+    );
+    let recorded = sandbox.recorded_requests();
+    let sent: usize = calls.iter().map(|c| c.requests.len()).sum();
+    assert_eq!(
+        recorded.len(),
+        sent,
+        "the sandbox recorded {} requests, the python script reports {sent}",
+        recorded.len()
+    );
+
+    let mut rows = Vec::new();
+    let mut recorded_iter = recorded.iter();
+    for call in &calls {
+        assert!(
+            call.requests.len() <= 1,
+            "{}: one client call sent {} requests",
+            call.label,
+            call.requests.len()
+        );
+        let python_request = call.requests.first().map(|(method, path, query)| {
+            let request = recorded_iter.next().expect("counted above");
+            assert_eq!(
+                (&request.method, &request.path, &request.query),
+                (method, path, query),
+                "{}: the sandbox's request does not pair with the python call",
+                call.label
+            );
+            Wire::from_recorded(request)
+        });
+        let rust_request = rust_request(call, &url);
+        let (python_text, rust_text, diffs) = match (&python_request, &rust_request) {
+            (Some(py), Ok(rs)) => {
+                let rs = Wire::from_rust(rs);
+                (py.summary(), rs.summary(), compare(py, &rs))
+            }
+            (Some(py), Err(err)) => (
+                py.summary(),
+                "(refused)".to_owned(),
+                vec![Diff::RustRefuses(err.to_string())],
+            ),
+            (None, Ok(rs)) => (
+                "(refused)".to_owned(),
+                Wire::from_rust(rs).summary(),
+                vec![Diff::PythonRefuses],
+            ),
+            (None, Err(err)) => {
+                assert!(
+                    err.is_invalid_input(),
+                    "{}: plaid-rs refused with {err:?}",
+                    call.label
+                );
+                ("(refused)".to_owned(), "(refused)".to_owned(), Vec::new())
+            }
+        };
+        rows.push(Row {
+            label: call.label.clone(),
+            flow: call.flow.clone(),
+            call: call.call.clone(),
+            python: python_text,
+            rust: rust_text,
+            diffs,
+        });
+    }
+
+    // Every difference must be deliberate, and every deliberate difference
+    // must still occur.
+    let problems = deliberate::problems(&rows);
+    let table = render(&rows);
+    let declared = deliberate::describe();
+    assert!(
+        problems.is_empty(),
+        "python 1.5.1 and plaid-rs requests differ beyond the deliberate differences:\n  {}\n\n\
+         comparison ({} calls):\n{table}\ndeliberate differences:\n{declared}",
+        problems.join("\n  "),
+        rows.len()
+    );
+    let differing = rows.iter().filter(|r| !r.diffs.is_empty()).count();
+    eprintln!(
+        "plaid-peer: {} python calls compared, {} identical, {differing} with deliberate \
+         differences only",
+        rows.len(),
+        rows.len() - differing
+    );
+    // Print the table too (visible with --nocapture).
+    println!("{table}");
+}
