@@ -3,8 +3,8 @@
 //! sides run on every response so they do the same work.
 
 use bytes::Bytes;
+use plaid_core::legacy::{Client, Config};
 use plaid_core::transport::DEFAULT_BODY_LIMIT;
-use plaid_core::{Client, Config};
 
 use crate::plain;
 

@@ -4,7 +4,8 @@
 use std::future::Future;
 use std::time::Duration;
 
-use plaid_core::{AsyncTransport, Client};
+use plaid_core::AsyncTransport;
+use plaid_core::legacy::Client;
 use tokio::runtime::Runtime;
 
 use crate::calls::{CallKind, check_large, check_small};

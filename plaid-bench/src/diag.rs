@@ -2,8 +2,9 @@
 //! what plaid-ureq's resolver saves.
 
 use plaid_core::Endpoint as _;
-use plaid_core::endpoints::Balance;
-use plaid_core::{AsyncTransport, Client, Config, RetryPolicy};
+use plaid_core::legacy::endpoints::Balance;
+use plaid_core::legacy::{Client, Config};
+use plaid_core::{AsyncTransport, RetryPolicy};
 
 use crate::calls::{CallKind, SMALL_TOKEN, check_small, decode_raw, wire};
 use crate::cases::{Case, Runtimes, async_case};

@@ -57,7 +57,7 @@ mod stats;
 
 use std::time::Instant;
 
-use plaid_core::Config;
+use plaid_core::legacy::Config;
 
 use crate::cases::{Case, Runtimes, run_rounds, select};
 use crate::diag::{hyper_diag_cases, ureq_diag_case};

@@ -208,10 +208,12 @@ pub fn institution_search_by_name_finds_wells_fargo(backend: &impl Backend) {
         assert!(name.starts_with("Wells Fargo "), "{name}");
     }
     // Core banks carry a gradient, the long tail dark and light shades.
-    assert_eq!(results[0].colors.gradient.len(), 2);
-    assert!(results[0].colors.dark.is_none());
-    assert!(results[1].colors.gradient.is_empty());
-    assert!(results[1].colors.dark.is_some() && results[1].colors.light.is_some());
+    let core = results[0].colors.as_ref().expect("core colours");
+    assert_eq!(core.gradient.len(), 2);
+    assert!(core.dark.is_none() && core.light.is_none());
+    let long_tail = results[1].colors.as_ref().expect("long-tail colours");
+    assert!(long_tail.gradient.is_empty());
+    assert!(long_tail.dark.is_some() && long_tail.light.is_some());
 }
 
 /// A name search with a product filter leaves out institutions without that

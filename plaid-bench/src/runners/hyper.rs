@@ -2,7 +2,8 @@
 //! way, with the same timeout and body limit.
 
 use bytes::Bytes;
-use plaid_core::{Config, DEFAULT_TIMEOUT};
+use plaid_core::DEFAULT_TIMEOUT;
+use plaid_core::legacy::Config;
 use plaid_hyper::http_body_util::{BodyExt, Full, Limited};
 use plaid_hyper::hyper_util::client::legacy::{self, connect::HttpConnector};
 use plaid_hyper::hyper_util::rt::{TokioExecutor, TokioTimer};

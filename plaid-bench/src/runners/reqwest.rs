@@ -1,7 +1,8 @@
 //! reqwest (async): plaid-reqwest beside a raw reqwest client with the same
 //! settings.
 
-use plaid_core::{Config, DEFAULT_TIMEOUT};
+use plaid_core::DEFAULT_TIMEOUT;
+use plaid_core::legacy::Config;
 
 use crate::calls::{CallKind, FORM, JSON, decode_raw, wire};
 use crate::cases::{Case, Runtimes, async_case, async_wrapper_case, raw_slots};

@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 
-use plaid_core::Config;
+use plaid_core::legacy::Config;
 
 use crate::calls::{CallKind, FORM, JSON, Wire, wire};
 use crate::cases::Case;

@@ -1,6 +1,7 @@
 //! ureq (blocking): plaid-ureq beside a raw ureq agent built the same way.
 
-use plaid_core::{Config, DEFAULT_TIMEOUT};
+use plaid_core::DEFAULT_TIMEOUT;
+use plaid_core::legacy::Config;
 
 use crate::calls::{
     BODY_LIMIT, CallKind, FORM, JSON, Wire, check_large, check_small, decode_raw, wire,

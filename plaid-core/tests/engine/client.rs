@@ -74,7 +74,7 @@ fn a_suppressed_client_returns_4xx_responses_as_is() {
         .expect("no error in suppressed mode");
     assert!(!raw.is_success());
     assert_eq!(raw.status(), StatusCode::PAYMENT_REQUIRED);
-    assert_eq!(raw.request_id().as_deref(), Some(REQUEST_ID));
+    assert_eq!(raw.request_id(), Some(REQUEST_ID));
     assert_eq!(raw.body(), LOCKED.as_bytes());
     assert_eq!(raw.headers()["x-request-id"], REQUEST_ID);
     let json: Value = raw.json().unwrap();

@@ -5,13 +5,13 @@
 //! option or login key it does not know fails the test, so a new flow in
 //! `seed_flows.py` cannot be compared by accident against something else.
 
-use plaid_core::endpoints::SearchQuery;
-use plaid_core::models::{Date, DeviceType, Product};
-use plaid_core::transport::HttpRequest;
-use plaid_core::{
-    AddOptions, Client, Config, Credentials, Environment, Error, GetOptions, Login, MfaAnswer,
-    StepOptions,
+use plaid_core::legacy::endpoints::SearchQuery;
+use plaid_core::legacy::models::{Date, DeviceType, Product};
+use plaid_core::legacy::{
+    AddOptions, Client, Config, Environment, GetOptions, Login, MfaAnswer, StepOptions,
 };
+use plaid_core::transport::HttpRequest;
+use plaid_core::{Credentials, Error};
 use serde_json::Value;
 
 use crate::flows::PyCall;
