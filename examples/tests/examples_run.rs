@@ -1,5 +1,10 @@
 //! Every example runs to completion against its embedded sandbox and says
 //! what it did. Each is run as the user would run it, as a process.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 use std::process::Command;
 

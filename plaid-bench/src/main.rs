@@ -38,6 +38,11 @@
 //! interleaved rounds with the loops of [`measure`], [`mod@python`] runs the
 //! python client, and [`mod@report`] prints what [`stats`] makes of the
 //! samples.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark that sees a failed call or a broken setup must abort loudly; it handles no user data"
+)]
 
 // The typed baseline is the one plaid-core's benches use, so both measure
 // against the same structs.

@@ -19,6 +19,11 @@
 //! generator, made more varied (some transactions uncategorised, pending,
 //! with full addresses and coordinates) and pretty-printed as the sandbox
 //! does.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benchmark code: a broken fixture must abort the run"
+)]
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};

@@ -46,6 +46,8 @@
 //!   one event per attempt (family, method, path, status, request id,
 //!   attempt number, elapsed time). Never a header, a query or a body.
 #![deny(missing_docs)]
+// Parsers index into data from the network: every index must be checked.
+#![cfg_attr(not(test), warn(clippy::indexing_slicing))]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use http;

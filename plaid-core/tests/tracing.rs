@@ -2,6 +2,11 @@
 //! never a secret or a body in either. A capturing subscriber records every
 //! span and event as text, and the tests read that text.
 #![cfg(feature = "tracing")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 use std::fmt::Write as _;
 use std::future::IntoFuture as _;

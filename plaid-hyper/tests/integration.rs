@@ -1,3 +1,8 @@
 //! The shared backend suite (plaid-testsuite) against plaid-sandbox, on hyper.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 plaid_testsuite::backend_tests!(plaid_testsuite::Tokio::new(plaid_hyper::client));

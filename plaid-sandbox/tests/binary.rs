@@ -1,4 +1,9 @@
 //! The `plaid-sandbox` binary: listening line, serving, clean exit on SIGTERM, usage, bad args.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

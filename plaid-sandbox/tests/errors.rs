@@ -1,6 +1,11 @@
 //! The error paths of legacy-api.md §1 and §5: client and user credentials, the USAA pin,
 //! missing or bad add parameters and tokens, content types, unknown routes, and the full
 //! `{code, message, resolve}` of the error table.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 mod common;
 

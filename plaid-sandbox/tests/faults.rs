@@ -1,6 +1,11 @@
 //! The `X-Sandbox-Fault` header on real sockets: latency, status (with the legacy error body
 //! of each status, `Retry-After` and `times`/`key`), truncate, malformed, reset (a TCP RST),
 //! redirect, html, and stall (which must not hold up a shutdown).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 mod common;
 

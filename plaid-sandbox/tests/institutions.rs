@@ -1,6 +1,11 @@
 //! Institutions and categories (legacy-api.md §4): the list, by id or type, paging and
 //! product filters, search by `q`/`p`/`id` with the core and long-tail result shapes, and the
 //! category table.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 mod common;
 

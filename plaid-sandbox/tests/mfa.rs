@@ -1,5 +1,10 @@
 //! The MFA flows of legacy-api.md §3 and §5: adds without MFA, questions (and `again`),
 //! wrong answers, citi selections, chase list/device, send methods and PATCH updates.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 mod common;
 

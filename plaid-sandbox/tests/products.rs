@@ -1,6 +1,11 @@
 //! Product routes of legacy-api.md §3 and §6: token exchange, upgrades, the payload of each
 //! product's `/get`, parameters in forms, JSON and query strings, the `/connect/get` filters
 //! and the bulk benchmark tokens.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 mod common;
 

@@ -1,4 +1,9 @@
 //! The python 1.5.1 wire examples of legacy-api.md §2, byte for byte, all succeed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 mod common;
 

@@ -1,6 +1,11 @@
 //! HTTP-level behaviour: keep-alive, pipelining, HTTP/1.0, chunked bodies, `Expect:
 //! 100-continue`, malformed and oversized requests, recording, absolute-form targets, binding
 //! and shutdown. The `X-Sandbox-Fault` header is in `faults.rs`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 mod common;
 

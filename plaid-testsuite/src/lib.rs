@@ -85,6 +85,11 @@
 //!   on a transport directly, bypassing the client.
 
 #![deny(missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: every test function is a #[test] in each backend, and a failed expectation must fail the test loudly"
+)]
 
 mod assertions;
 mod fixtures;

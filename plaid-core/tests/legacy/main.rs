@@ -3,6 +3,11 @@
 //! bodies, properties and secret redaction. Everything here speaks the
 //! legacy wire format; tests of the family-neutral engine are in
 //! `tests/engine`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 #[path = "../support/mod.rs"]
 mod support;

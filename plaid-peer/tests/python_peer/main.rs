@@ -16,6 +16,11 @@
 //! The python comes from the virtualenv `plaid_peer::venv` keeps under the
 //! target directory (the same one plaid-bench uses); the test fails, never
 //! skips, when it cannot be made.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
 
 mod compare;
 mod deliberate;
