@@ -63,6 +63,7 @@ mod error;
 mod wire;
 
 pub mod legacy;
+pub mod modern;
 pub mod retry;
 pub mod secret;
 pub mod transport;

@@ -51,6 +51,12 @@ macro_rules! secret_string {
             }
         }
 
+        impl SecretText for $name {
+            fn text(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl std::fmt::Debug for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 write!(f, concat!(stringify!($name), "({})"), REDACTED)
@@ -75,12 +81,35 @@ macro_rules! secret_string {
             }
         }
 
+        impl From<&$name> for $name {
+            fn from(value: &$name) -> Self {
+                value.clone()
+            }
+        }
+
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 String::deserialize(deserializer).map(Self)
             }
         }
     };
+}
+
+/// The plain text of a secret, for the request builders that put it on the
+/// wire.
+pub(crate) trait SecretText {
+    fn text(&self) -> &str;
+}
+
+/// Serialises a secret as its plain text, for a request body's
+/// `#[serde(serialize_with = ...)]`: secrets have no `Serialize` of their own,
+/// so that `serde_json::to_string` of a struct holding one cannot print it by
+/// accident.
+pub(crate) fn serialize_exposed<T: SecretText, S: serde::Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(value.text())
 }
 
 secret_string! {
@@ -104,6 +133,11 @@ secret_string! {
     /// A Plaid Link public token (`public_token`), exchanged for an
     /// [`AccessToken`].
     PublicToken
+}
+
+secret_string! {
+    /// A Plaid Link token (`link_token`), which opens Link for one user.
+    LinkToken
 }
 
 secret_string! {

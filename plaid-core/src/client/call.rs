@@ -60,6 +60,14 @@ impl<'c, T, E: Endpoint, M: ResponseMode> Call<'c, T, E, M> {
         self
     }
 
+    /// Sets the descriptor's optional fields before sending, through its own
+    /// builder methods, e.g. `client.accounts_get(token).with(|r|
+    /// r.account_ids(["…"]))`.
+    pub fn with(mut self, build: impl FnOnce(E) -> E) -> Self {
+        self.endpoint = self.endpoint.map(build);
+        self
+    }
+
     /// This call in [`Suppressed`] mode: it returns the
     /// [`RawResponse`](super::RawResponse) whatever its status.
     pub fn raw(self) -> Call<'c, T, E, Suppressed> {

@@ -1,0 +1,17 @@
+//! The modern API family's tests, in one binary: request snapshots of every
+//! endpoint, response and error parsing, retries by error code, hostile
+//! bodies and secret redaction. Everything here speaks the modern wire
+//! format; the family-neutral engine is tested in `tests/engine`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed expectation fails the test"
+)]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod wire;
+
+mod errors;
+mod items;
