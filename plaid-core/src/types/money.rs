@@ -60,8 +60,12 @@ const EXPECTED: &str = "a JSON number with at most 18 decimal places whose digit
 /// `serde_json` deserializer: `from_slice`, `from_str`, `from_reader` and
 /// `serde_path_to_error` over them all work. `serde_json::from_value` works
 /// too but sees what `Value` kept, an `f64` unless serde_json's
-/// `arbitrary_precision` feature is on. Serialising writes the plain decimal
-/// text as a JSON number through `serde_json`'s raw values.
+/// `arbitrary_precision` feature is on. `#[serde(flatten)]` beside an
+/// `Amount` is fine (serde reads known fields directly), but an `Amount`
+/// inside an untagged or internally tagged enum fails to decode: serde
+/// buffers those values as `f64` first, and `Amount` refuses rather than
+/// round. Serialising writes the plain decimal text as a JSON number through
+/// `serde_json`'s raw values.
 #[derive(Clone, Copy, Default)]
 pub struct Amount {
     mantissa: i64,

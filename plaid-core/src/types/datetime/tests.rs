@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::*;
+use crate::wire::decode_json;
 
 fn datetime(text: &str) -> DateTime {
     parse(text).unwrap_or_else(|problem| panic!("{text:?}: {problem:?}"))
@@ -561,4 +562,18 @@ proptest! {
     fn arbitrary_text_never_panics(text in "[0-9T:.Zz+-]{0,40}") {
         let _ = DateTime::parse(&text);
     }
+}
+
+#[test]
+fn plaid_core_decode_errors_keep_the_path_and_drop_the_value() {
+    let json = r#"{"consented_at": "2026-11-30T12:34:56+25:00", "consent_expiration_time": null}"#;
+    let headers = http::HeaderMap::new();
+    let error = decode_json::<Item>(http::StatusCode::OK, &headers, json.into()).unwrap_err();
+    assert_eq!(error.decode_path(), Some("consented_at"));
+    let message = error.to_string();
+    assert!(message.contains(Problem::Offset.describe()), "{message}");
+    assert!(
+        !message.contains("2026") && !message.contains("25:00"),
+        "{message}"
+    );
 }

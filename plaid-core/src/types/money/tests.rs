@@ -8,6 +8,7 @@ use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::*;
+use crate::wire::decode_json;
 
 fn amount(text: &str) -> Amount {
     Amount::parse(text).unwrap_or_else(|problem| panic!("{text:?}: {problem:?}"))
@@ -525,4 +526,48 @@ proptest! {
     fn arbitrary_text_never_panics(text in "[-+0-9.eE]{0,30}") {
         let _ = Amount::parse(&text);
     }
+}
+
+/// Unknown fields kept beside known ones, as an opt-in `extra` map may be.
+#[derive(Debug, Deserialize)]
+struct WithExtra {
+    amount: Amount,
+    #[serde(flatten)]
+    extra: std::collections::HashMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum AmountOrText {
+    // Never decoded: serde_json cannot hand it a number's text here.
+    #[allow(dead_code)]
+    Amount(Amount),
+    Text(String),
+}
+
+#[test]
+fn flattened_structs_stay_exact_and_untagged_enums_refuse() {
+    // serde reads a flattened struct's known fields straight from the input.
+    let json = r#"{"amount": 9007199254740993.01, "note": 1}"#;
+    let decoded: WithExtra = serde_json::from_str(json).unwrap();
+    assert_eq!(decoded.amount.to_string(), "9007199254740993.01");
+    assert_eq!(decoded.extra.len(), 1);
+    // An untagged enum buffers the number as an f64 first: refused, not rounded.
+    assert!(serde_json::from_str::<AmountOrText>("12.50").is_err());
+    let text = serde_json::from_str::<AmountOrText>(r#""12.50""#).unwrap();
+    assert!(matches!(text, AmountOrText::Text(t) if t == "12.50"));
+}
+
+#[test]
+fn plaid_core_decode_errors_keep_the_path_and_drop_the_value() {
+    let json = r#"{"balances": {"available": "1274.93", "current": null, "limit": null}}"#;
+    let headers = http::HeaderMap::new();
+    let error = decode_json::<Account>(http::StatusCode::OK, &headers, json.into()).unwrap_err();
+    assert_eq!(error.decode_path(), Some("balances.available"));
+    let message = error.to_string();
+    assert!(
+        message.contains("invalid type: string, expected a JSON number"),
+        "{message}"
+    );
+    assert!(!message.contains("1274"), "{message}");
 }
