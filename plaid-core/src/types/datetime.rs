@@ -53,6 +53,17 @@ const EXPECTED: &str = "an RFC 3339 date-time with a zone, such as 1985-04-12T23
 ///   [`Ord`] and [`Hash`] agree with it. Compare [`Display`](fmt::Display)
 ///   output to tell representations apart.
 ///
+/// ```
+/// use plaid_core::DateTime;
+///
+/// let at: DateTime = "2026-11-30T12:34:56.5+01:00".parse()?;
+/// assert_eq!(at.unix_timestamp(), 1_796_038_496);
+/// assert_eq!((at.hour(), at.offset_minutes()), (12, 60));
+/// assert_eq!(at.to_string(), "2026-11-30T12:34:56.5+01:00");
+/// assert_eq!(at, "2026-11-30T11:34:56.500Z".parse()?);
+/// # Ok::<(), plaid_core::Error>(())
+/// ```
+///
 /// [`unix_timestamp`]: DateTime::unix_timestamp
 /// [`unix_timestamp_nanos`]: DateTime::unix_timestamp_nanos
 /// [`to_system_time`]: DateTime::to_system_time
@@ -402,7 +413,8 @@ fn shaped(bytes: &[u8], pattern: &[u8]) -> bool {
 /// The two-digit number at `at`, once [`shaped`] has checked the digits.
 fn two_digits(bytes: &[u8], at: usize) -> u8 {
     let digit = |i: usize| bytes.get(i).map_or(0, |b| b.wrapping_sub(b'0'));
-    digit(at) * 10 + digit(at + 1)
+    // Saturating so that a caller's mistake is a wrong number, not a panic.
+    digit(at).saturating_mul(10).saturating_add(digit(at + 1))
 }
 
 /// As few fraction digits as `nanosecond` needs: 0 for whole seconds, 3

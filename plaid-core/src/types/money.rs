@@ -66,6 +66,18 @@ const EXPECTED: &str = "a JSON number with at most 18 decimal places whose digit
 /// buffers those values as `f64` first, and `Amount` refuses rather than
 /// round. Serialising writes the plain decimal text as a JSON number through
 /// `serde_json`'s raw values.
+///
+/// ```
+/// use plaid_core::Amount;
+///
+/// let available: Amount = serde_json::from_str("1274.93")?;
+/// assert_eq!(available.minor_units(2), Some(127_493));
+/// assert_eq!(Amount::from_minor_units(127_493, 2), Some(available));
+/// let price: Amount = serde_json::from_str("12.50")?;
+/// assert_eq!(serde_json::to_string(&price)?, "12.50");
+/// assert_eq!(price, Amount::from_minor_units(125, 1).unwrap_or_default());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Default)]
 pub struct Amount {
     mantissa: i64,
