@@ -78,7 +78,7 @@ pub use secret::AccessToken;
 pub use transport::{
     AsyncTransport, DynAsyncTransport, Transport, TransportError, TransportErrorKind,
 };
-pub use types::Date;
+pub use types::{Amount, Date, DateTime};
 pub use wire::USER_AGENT;
 
 /// The crate README's examples, compiled as doctests.
