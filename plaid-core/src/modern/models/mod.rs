@@ -4,7 +4,7 @@
 //!   is kept as `Unknown(String)` and never fails a decode (Plaid adds enum
 //!   values without a new API version).
 //! - Required-but-nullable fields are `Option`; unknown fields are ignored.
-//! - Money is exact (`Money`, read from the JSON number's digits, never
-//!   through `f64`); dates are `Date`, date-times `DateTime` (RFC 3339 with
+//! - Money is exact ([`Amount`](crate::Amount), read from the JSON number's digits, never
+//!   through `f64`); dates are [`Date`](crate::Date), date-times [`DateTime`](crate::DateTime) (RFC 3339 with
 //!   a zone).
 //! - Account numbers and identity data print redacted in `Debug`.
