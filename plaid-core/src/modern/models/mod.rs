@@ -8,3 +8,7 @@
 //!   through `f64`); dates are [`Date`](crate::Date), date-times [`DateTime`](crate::DateTime) (RFC 3339 with
 //!   a zone).
 //! - Account numbers and identity data print redacted in `Debug`.
+
+mod common;
+
+pub use common::{CountryCode, Product};
