@@ -35,6 +35,9 @@
 //! - `stall`: never answer; the socket stays open until the client leaves or the server stops.
 //! - `status=<code>`: that status with the error body of its code (429→1113, 500→1702,
 //!   501→1700, 502→1701, 503→1800); `retry-after=<s>` adds `Retry-After`.
+//! - `error=<CODE>`: the family's documented error for that code, with its own status (legacy:
+//!   a numeric code of the error table, e.g. `error=1205` → 402; a code the family does not
+//!   know is ignored).
 //! - `truncate`: Content-Length larger than the bytes sent, then close.
 //! - `malformed`: 200 with a body that is not JSON.
 //! - `reset`: reset the connection without answering (a TCP RST: `SO_LINGER` 0, then close).
