@@ -58,12 +58,14 @@
 #![deny(missing_docs)]
 
 mod cache;
+mod credentials;
 mod family;
 mod faults;
 pub mod fixtures;
 mod legacy;
 mod lock;
 mod mix;
+mod modern;
 mod sandbox;
 mod server;
 
