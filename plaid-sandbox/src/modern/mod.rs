@@ -38,6 +38,12 @@ impl Modern {
         Modern::default()
     }
 
+    /// A modern family over `items` (a test gives Items a clock it moves).
+    #[cfg(test)]
+    pub(crate) fn with_items(items: Items) -> Modern {
+        Modern { items }
+    }
+
     /// The Items.
     pub(crate) fn items(&self) -> &Items {
         &self.items

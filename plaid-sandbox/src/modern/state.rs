@@ -10,6 +10,7 @@
 //! waiting.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
@@ -83,19 +84,30 @@ struct PublicToken {
     exchanged: bool,
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct Inner {
     public: HashMap<String, PublicToken>,
     /// Items by access token.
     items: HashMap<String, Item>,
 }
 
-/// Every Item of one sandbox, and its tokens.
-#[derive(Debug)]
+/// Every Item of one sandbox, and its tokens. Its `Debug` counts them and
+/// shows no token.
 pub(crate) struct Items {
     clock: Arc<dyn Clock>,
     ids: IdGen,
     inner: Mutex<Inner>,
+}
+
+impl fmt::Debug for Items {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = lock(&self.inner);
+        f.debug_struct("Items")
+            .field("clock", &self.clock)
+            .field("public_tokens", &inner.public.len())
+            .field("items", &inner.items.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for Items {
@@ -298,6 +310,16 @@ mod tests {
                 .unwrap()
                 .contains("expired")
         );
+    }
+
+    #[test]
+    fn debug_shows_no_token() {
+        let (_, items) = items();
+        let public = create(&items);
+        let (access, _) = items.exchange(&public).unwrap();
+        let text = format!("{items:?}");
+        assert!(!text.contains(&public) && !text.contains(&access), "{text}");
+        assert!(text.contains("items: 1"), "{text}");
     }
 
     #[test]

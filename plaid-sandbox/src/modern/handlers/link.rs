@@ -105,3 +105,40 @@ pub(crate) fn link_token_create(modern: &Modern, f: Fields<'_>) -> ApiResult<Val
         "expiration": rfc3339(items.now() + lifetime),
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::UNIX_EPOCH;
+
+    use super::*;
+    use crate::modern::clock::manual::Manual;
+    use crate::modern::fields::Body;
+    use crate::modern::state::Items;
+
+    fn create(modern: &Modern, body: &Value) -> ApiResult<Value> {
+        let body = Body::parse(body.to_string().as_bytes())?;
+        link_token_create(modern, body.fields())
+    }
+
+    #[test]
+    fn a_new_link_token_expires_four_hours_ahead_and_an_update_one_in_thirty_minutes() {
+        let now = UNIX_EPOCH + Duration::from_secs(1_709_294_400);
+        let modern = Modern::with_items(Items::with_clock(Arc::new(Manual::at(now))));
+        let mut body = json!({
+            "client_name": "x", "language": "en", "country_codes": ["US"],
+            "user": { "client_user_id": "u" },
+        });
+        let created = create(&modern, &body).unwrap();
+        assert_eq!(created["expiration"], "2024-03-01T16:00:00Z");
+        let token = created["link_token"].as_str().unwrap();
+        assert_eq!(token.len(), "link-sandbox-".len() + 36);
+
+        let bank = crate::modern::data::institutions::by_id("ins_109508").unwrap();
+        let public = modern.items().create(bank, vec!["auth".into()], None);
+        let (access, _) = modern.items().exchange(&public).unwrap();
+        body["access_token"] = json!(access);
+        let updated = create(&modern, &body).unwrap();
+        assert_eq!(updated["expiration"], "2024-03-01T12:30:00Z");
+    }
+}
