@@ -26,11 +26,11 @@ pub(crate) struct Schema {
 }
 
 /// A JSON object of the request (the body, or an object inside it), with the path that names
-/// its fields in error messages.
-#[derive(Debug, Clone, Copy)]
+/// its fields in error messages (`options.` for the fields of `options`).
+#[derive(Debug, Clone)]
 pub(crate) struct Fields<'a> {
     map: &'a Map<String, Value>,
-    prefix: &'static str,
+    prefix: String,
 }
 
 /// The parsed body of a request.
@@ -58,7 +58,7 @@ impl Body {
     pub(crate) fn fields(&self) -> Fields<'_> {
         Fields {
             map: &self.0,
-            prefix: "",
+            prefix: String::new(),
         }
     }
 
@@ -168,12 +168,12 @@ impl<'a> Fields<'a> {
     }
 
     /// An object field, read with the same accessors (`options` and nested objects).
-    pub(crate) fn object(&self, name: &'static str) -> ApiResult<Option<Fields<'a>>> {
+    pub(crate) fn object(&self, name: &str) -> ApiResult<Option<Fields<'a>>> {
         match self.get(name) {
             None => Ok(None),
             Some(Value::Object(map)) => Ok(Some(Fields {
                 map,
-                prefix: prefix_for(name),
+                prefix: format!("{}{name}.", self.prefix),
             })),
             Some(_) => Err(self.wrong_type(name, "an object")),
         }
@@ -182,20 +182,10 @@ impl<'a> Fields<'a> {
     /// `options`, or an empty object when absent (so handlers read options uniformly).
     pub(crate) fn options(&self) -> ApiResult<Fields<'a>> {
         static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-        Ok(self.object("options")?.unwrap_or(Fields {
+        Ok(self.object("options")?.unwrap_or_else(|| Fields {
             map: EMPTY.get_or_init(Map::new),
-            prefix: "options.",
+            prefix: format!("{}options.", self.prefix),
         }))
-    }
-}
-
-/// The message prefix of the fields of a nested object (only the objects the emulator reads).
-fn prefix_for(name: &str) -> &'static str {
-    match name {
-        "options" => "options.",
-        "user" => "user.",
-        "transactions" => "options.transactions.",
-        _ => "",
     }
 }
 
