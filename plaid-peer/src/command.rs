@@ -7,6 +7,7 @@
 
 use std::fmt;
 use std::io::Read;
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -119,6 +120,29 @@ impl std::error::Error for CommandError {
             CommandError::Failed { .. } | CommandError::TimedOut { .. } => None,
         }
     }
+}
+
+/// A command running the peer script `script` with `python` against a
+/// sandbox on loopback: no proxy (a proxy from the environment would
+/// intercept the loopback calls), none of the python clients' own
+/// environment overrides (`PLAID_HOST`, `SERVER_SOFTWARE`), unbuffered
+/// output and no bytecode written into the workspace.
+pub fn python_script(python: &Path, script: &Path) -> Command {
+    let mut command = Command::new(python);
+    command
+        .arg(script)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("PYTHONUNBUFFERED", "1")
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .env("no_proxy", "127.0.0.1,localhost")
+        .env_remove("PLAID_HOST")
+        .env_remove("SERVER_SOFTWARE");
+    for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
+        command
+            .env_remove(proxy)
+            .env_remove(proxy.to_ascii_lowercase());
+    }
+    command
 }
 
 /// Runs `command` (stdin closed, stdout and stderr captured) until it exits
@@ -260,6 +284,21 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(20));
         assert!(matches!(err, CommandError::TimedOut { .. }), "{err:?}");
         assert!(err.to_string().contains("before"), "{err}");
+    }
+
+    #[test]
+    fn python_scripts_run_without_proxies() {
+        let command = python_script(Path::new("/bin/python"), Path::new("flows.py"));
+        let args: Vec<_> = command.get_args().collect();
+        assert_eq!(args, ["flows.py"]);
+        let envs: Vec<_> = command.get_envs().collect();
+        for removed in ["HTTP_PROXY", "https_proxy", "PLAID_HOST"] {
+            assert!(
+                envs.iter().any(|(k, v)| *k == removed && v.is_none()),
+                "{removed} is not removed"
+            );
+        }
+        assert!(envs.iter().any(|(k, v)| *k == "NO_PROXY" && v.is_some()));
     }
 
     #[test]

@@ -1,25 +1,27 @@
 //! # plaid-peer
 //!
-//! An internal crate (not published) around the official python legacy
-//! client (`plaid-python-legacy==1.5.1`).
+//! An internal crate (not published) around the official python clients:
+//! the legacy one (`plaid-python-legacy==1.5.1`) and the modern one
+//! (`plaid-python==46.0.0`).
 //!
-//! ## The library: the python side, shared by two tools
+//! ## The library: the python side, shared by the tools
 //!
-//! The peer test below and the `plaid-bench` benchmark both run the python
-//! client, so both get it from here:
+//! The peer tests below and the `plaid-bench` benchmark all run a python
+//! client, so they get it from here:
 //!
-//! - [`venv`]: the virtualenv under the workspace `target/` directory with
-//!   the client installed, its interpreter choice, its staleness stamp and
-//!   its error messages (one policy, described there);
+//! - [`venv`]: one virtualenv per client under the workspace `target/`
+//!   directory ([`venv::LEGACY`], [`venv::MODERN`]: both clients install a
+//!   module named `plaid`), their interpreter choice, staleness stamps and
+//!   error messages (one policy, described there);
 //! - [`command`]: running a child process with a time limit, keeping all it
-//!   printed for the error;
+//!   printed for the error, and the environment of a peer script;
 //! - [`paths`]: the workspace root and the cargo target directory.
 //!
-//! ## The test: the python client as a peer
+//! ## The tests: the python clients as peers
 //!
-//! `tests/python_peer/` uses the python client as a peer:
+//! `tests/python_peer/` uses the legacy client as a peer:
 //!
-//! 1. it makes the virtualenv ready ([`venv::Venv::ensure`]);
+//! 1. it makes the legacy virtualenv ready ([`venv::Venv::ensure`]);
 //! 2. it starts a `plaid_sandbox::Sandbox` and runs `peer/seed_flows.py`
 //!    against it, which drives every flow of the seed README with the python
 //!    client and checks the results;
@@ -29,10 +31,19 @@
 //!    fields. The only differences allowed are the deliberate ones listed in
 //!    the test's `DELIBERATE` table, and each of them must still occur.
 //!
-//! Run it with `cargo test -p plaid-peer`. It needs a CPython 3.7+ with the
-//! `venv` module (`python3.11`, `python3.12`, `python3` or `python` on
-//! `PATH`, or one named by `PLAID_PEER_PYTHON`) and PyPI the first time; it
-//! fails, never skips, when either is missing.
+//! `tests/python_modern_peer/` uses the modern client as a peer: it makes
+//! the modern virtualenv ready ([`venv::Venv::ensure_modern`]), runs
+//! `peer/modern_flows.py` against `plaid_sandbox::Sandbox::start_modern()`
+//! (every route and each documented error, decoded by the client's strict
+//! models), and checks from the recorded requests that python sent `POST`,
+//! a JSON body, `PLAID-CLIENT-ID`, `PLAID-SECRET` and `Plaid-Version`. Its
+//! `paired_calls` gives each python call with its recorded request, for a
+//! comparison with the requests plaid-rs builds.
+//!
+//! Run them with `cargo test -p plaid-peer`. They need a CPython 3.7+ with
+//! the `venv` module (`python3.11`, `python3.12`, `python3` or `python` on
+//! `PATH`, or one named by `PLAID_PEER_PYTHON`) and PyPI the first time;
+//! they fail, never skip, when either is missing.
 
 pub mod command;
 pub mod paths;

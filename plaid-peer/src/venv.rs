@@ -1,26 +1,31 @@
-//! The python virtualenv with the official client, shared by the peer test
-//! and plaid-bench.
+//! The python virtualenvs with the official clients, shared by the peer
+//! tests and plaid-bench.
 //!
-//! Both tools run `plaid-python-legacy==1.5.1`; both get it from here, under
-//! one policy:
+//! The two official python clients cannot share a virtualenv: the legacy
+//! one (`plaid-python-legacy==1.5.1`) and the modern one
+//! (`plaid-python==46.0.0`) both install a module named `plaid`. So each
+//! [`RequirementSet`] ([`LEGACY`], [`MODERN`]) has a virtualenv of its own,
+//! all under one policy:
 //!
-//! - **Where**: `<target>/peer-venv`, `<target>` being the cargo target
-//!   directory of the running binary ([`crate::paths::target_dir`]).
+//! - **Where**: `<target>/<set's directory>` (`peer-venv`,
+//!   `peer-modern-venv`), `<target>` being the cargo target directory of the
+//!   running binary ([`crate::paths::target_dir`]).
 //! - **Made from**: the interpreter [`interpreter::find`] picks:
 //!   `$PLAID_PEER_PYTHON` (or its older name `$PLAID_BENCH_PYTHON`), else
 //!   the first of `python3.11`, `python3.12`, `python3`, `python` that is a
 //!   CPython 3.7+ with the `venv` and `ensurepip` modules.
 //! - **Reused while fresh**: the virtualenv holds a stamp with the base
-//!   interpreter's version and path and the content of
-//!   `peer/requirements.txt`. When either changes, or the stamp or the
-//!   virtualenv's python is missing, it is rebuilt from scratch.
-//! - **Installed** with `python -m pip install -r peer/requirements.txt`,
+//!   interpreter's version and path and the content of the set's
+//!   requirements file (`peer/requirements.txt`,
+//!   `peer/requirements-modern.txt`). When either changes, or the stamp or
+//!   the virtualenv's python is missing, it is rebuilt from scratch.
+//! - **Installed** with `python -m pip install -r <requirements file>`,
 //!   which needs PyPI (or an index set with `PIP_INDEX_URL`) the first time.
 //! - **Never skipped**: every failure is an [`Error`] that says what is
 //!   missing (a python 3, its venv module, PyPI) and shows what the failing
 //!   command printed.
 //!
-//! Creating it is safe against a concurrent creator: threads of one process
+//! Creating one is safe against a concurrent creator: threads of one process
 //! take turns, and each process builds in a directory of its own next to
 //! the final one, then renames it into place. Two processes that start at
 //! once both build; the second to finish keeps the first one's virtualenv.
@@ -39,7 +44,48 @@ use crate::command::{self, CommandError};
 use crate::paths;
 pub use interpreter::{Interpreter, Version};
 
-/// The virtualenv's directory name under the target directory.
+/// A named set of python requirements, installed into a virtualenv of its
+/// own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequirementSet {
+    /// What it installs, for messages (`plaid-python-legacy==1.5.1`).
+    pub client: &'static str,
+    /// The virtualenv's directory name under the target directory.
+    pub dir_name: &'static str,
+    /// The requirements file's name in the workspace's `peer/` directory.
+    pub file_name: &'static str,
+}
+
+/// The official legacy client, `plaid-python-legacy==1.5.1`: the peer of
+/// the legacy family (`peer/seed_flows.py`) and plaid-bench's python side.
+pub const LEGACY: RequirementSet = RequirementSet {
+    client: "plaid-python-legacy==1.5.1",
+    dir_name: VENV_DIR_NAME,
+    file_name: "requirements.txt",
+};
+
+/// The official modern client, `plaid-python==46.0.0`: the peer of the
+/// modern family (`peer/modern_flows.py`).
+pub const MODERN: RequirementSet = RequirementSet {
+    client: "plaid-python==46.0.0",
+    dir_name: "peer-modern-venv",
+    file_name: "requirements-modern.txt",
+};
+
+impl RequirementSet {
+    /// `<target>/<dir_name>`: see [`paths::target_dir`].
+    pub fn dir(&self) -> PathBuf {
+        paths::target_dir().join(self.dir_name)
+    }
+
+    /// `peer/<file_name>` in the workspace.
+    pub fn requirements(&self) -> PathBuf {
+        paths::workspace_root().join("peer").join(self.file_name)
+    }
+}
+
+/// The directory name of the [`LEGACY`] virtualenv under the target
+/// directory.
 pub const VENV_DIR_NAME: &str = "peer-venv";
 
 /// The stamp's file name inside the virtualenv.
@@ -85,10 +131,11 @@ pub enum Error {
     /// No candidate is a CPython 3.7+ with the `venv` and `ensurepip`
     /// modules.
     #[error(
-        "the python peer needs CPython 3.7+ (3.11 or 3.12 recommended) with the `venv` and \
-         `ensurepip` modules, to install the official client plaid-python-legacy==1.5.1 from \
-         peer/requirements.txt. None was found:\n  {}\nInstall python3 (and python3-venv on \
-         Debian/Ubuntu), or set {} to an interpreter.",
+        "the python peers need CPython 3.7+ (3.11 or 3.12 recommended) with the `venv` and \
+         `ensurepip` modules, to install the official clients (plaid-python-legacy==1.5.1 \
+         from peer/requirements.txt, plaid-python==46.0.0 from peer/requirements-modern.txt). \
+         None was found:\n  {}\nInstall python3 (and python3-venv on Debian/Ubuntu), or set {} \
+         to an interpreter.",
         tried.join("\n  "),
         interpreter::PYTHON_VAR
     )]
@@ -107,7 +154,7 @@ pub enum Error {
     /// `python -m venv` failed.
     #[error("{0}")]
     Create(CommandError),
-    /// `pip install -r peer/requirements.txt` failed.
+    /// `pip install -r <requirements file>` failed.
     #[error("{0}")]
     Install(CommandError),
     /// A file system step failed.
@@ -122,7 +169,7 @@ pub enum Error {
     },
 }
 
-/// A ready virtualenv with the official client installed.
+/// A ready virtualenv with an official client installed.
 #[derive(Debug, Clone)]
 pub struct Venv {
     dir: PathBuf,
@@ -131,16 +178,22 @@ pub struct Venv {
 }
 
 impl Venv {
-    /// The virtualenv at [`default_dir`], made from the interpreter the
-    /// environment chooses ([`interpreter::candidates`]) with
-    /// [`requirements_path`]; created or rebuilt first when missing or
-    /// stale.
+    /// The [`LEGACY`] virtualenv (see [`Venv::ensure_set`]).
     pub fn ensure() -> Result<Venv, Error> {
-        Venv::ensure_with(
-            &default_dir(),
-            &requirements_path(),
-            &interpreter::candidates()?,
-        )
+        Venv::ensure_set(&LEGACY)
+    }
+
+    /// The [`MODERN`] virtualenv (see [`Venv::ensure_set`]).
+    pub fn ensure_modern() -> Result<Venv, Error> {
+        Venv::ensure_set(&MODERN)
+    }
+
+    /// The virtualenv of `set` at [`RequirementSet::dir`], made from the
+    /// interpreter the environment chooses ([`interpreter::candidates`])
+    /// with [`RequirementSet::requirements`]; created or rebuilt first when
+    /// missing or stale.
+    pub fn ensure_set(set: &RequirementSet) -> Result<Venv, Error> {
+        Venv::ensure_with(&set.dir(), &set.requirements(), &interpreter::candidates()?)
     }
 
     /// [`Venv::ensure`] with the directory, the requirements file and the
@@ -155,7 +208,10 @@ impl Venv {
             source,
         })?;
         let base = interpreter::find(candidates)?;
-        let stamp = Stamp::new(&base, &wanted);
+        let file_name = requirements
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let stamp = Stamp::new(&base, &file_name, &wanted);
         let _turn = CREATING.lock().unwrap_or_else(PoisonError::into_inner);
         if !stamp.is_fresh(dir) {
             create(dir, requirements, &base, &stamp)?;
@@ -183,16 +239,14 @@ impl Venv {
     }
 }
 
-/// `<target>/peer-venv`: see [`paths::target_dir`].
+/// The [`LEGACY`] virtualenv's directory, `<target>/peer-venv`.
 pub fn default_dir() -> PathBuf {
-    paths::target_dir().join(VENV_DIR_NAME)
+    LEGACY.dir()
 }
 
-/// `peer/requirements.txt` in the workspace.
+/// The [`LEGACY`] requirements, `peer/requirements.txt` in the workspace.
 pub fn requirements_path() -> PathBuf {
-    paths::workspace_root()
-        .join("peer")
-        .join("requirements.txt")
+    LEGACY.requirements()
 }
 
 /// The python inside the virtualenv at `dir`.
@@ -210,9 +264,11 @@ pub fn python_in(dir: &Path) -> PathBuf {
 struct Stamp(String);
 
 impl Stamp {
-    fn new(base: &Interpreter, requirements: &str) -> Stamp {
+    /// The stamp of a virtualenv made by `base` from a requirements file
+    /// named `file_name` holding `requirements`.
+    fn new(base: &Interpreter, file_name: &str, requirements: &str) -> Stamp {
         Stamp(format!(
-            "{STAMP_HEADER}\npython {} {}\n--- peer/requirements.txt\n{requirements}",
+            "{STAMP_HEADER}\npython {} {}\n--- peer/{file_name}\n{requirements}",
             base.version,
             base.executable.display()
         ))
@@ -276,12 +332,15 @@ fn build(dir: &Path, requirements: &Path, base: &Interpreter) -> Result<(), Erro
         INSTALL_TIMEOUT,
     )
     .map_err(Error::Create)?;
+    let what = format!(
+        "pip install -r {} (PyPI must be reachable, or an index set with PIP_INDEX_URL)",
+        requirements.display()
+    );
     command::run(
         Command::new(python_in(dir))
             .args(["-m", "pip", "install", "--disable-pip-version-check", "-r"])
             .arg(requirements),
-        "pip install -r peer/requirements.txt (PyPI must be reachable, or an index set with \
-         PIP_INDEX_URL)",
+        &what,
         INSTALL_TIMEOUT,
     )
     .map_err(Error::Install)?;

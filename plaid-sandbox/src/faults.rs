@@ -9,6 +9,7 @@
 //! | `latency=<ms>` | wait, then go on (with the other directives, or a normal answer) |
 //! | `stall` | read the request, never answer; the socket stays open until the client leaves or the server stops |
 //! | `status=<code>` | answer that status with the family's error body for it ([`Family::error_for_status`]) |
+//! | `error=<CODE>` | answer the family's documented error for that code, with its status ([`Family::error_for_code`]); a code the family does not know is ignored |
 //! | `retry-after=<s>` | add `Retry-After: <s>` to the answer |
 //! | `truncate` | the normal answer, but declare a Content-Length larger than the bytes sent, then close |
 //! | `malformed` | 200 with a body that is not valid JSON ([`Family::malformed_body`]) |
@@ -46,6 +47,8 @@ pub(crate) enum Action {
     Stall,
     /// Answer this status with the family's error body.
     Status(u16),
+    /// Answer the family's documented error for this code.
+    Error(String),
     /// Send a short body under a larger Content-Length, then close.
     Truncate,
     /// 200 with invalid JSON.
@@ -97,6 +100,11 @@ impl Fault {
                 "status" => {
                     if let Some(code) = status_code(num) {
                         f.action = Some(Action::Status(code));
+                    }
+                }
+                "error" => {
+                    if let Some(code) = value.filter(|v| !v.is_empty()) {
+                        f.action = Some(Action::Error(code.to_owned()));
                     }
                 }
                 "retry-after" => f.retry_after = value.filter(|v| !v.is_empty()).map(str::to_owned),
@@ -197,7 +205,10 @@ pub(crate) fn answer(
             let _ = socket2::SockRef::from(stream).set_linger(Some(Duration::ZERO));
             return Outcome::Close;
         }
-        Some(Action::Status(status)) => family.error_for_status(*status),
+        Some(Action::Status(status)) => family.error_for_status(*status, req),
+        Some(Action::Error(code)) => family
+            .error_for_code(code, req)
+            .unwrap_or_else(|| family.handle(req)),
         Some(Action::Malformed) => Response::json_bytes(200, Body::Static(family.malformed_body())),
         Some(Action::Redirect(url)) => {
             let mut r = Response::json_bytes(302, Body::Static(b""));
@@ -209,6 +220,7 @@ pub(crate) fn answer(
             content_type: "text/html",
             headers: Vec::new(),
             body: Body::Owned(html_page(*status)),
+            request_id: None,
         },
     };
     if let Some(ra) = fault.retry_after {

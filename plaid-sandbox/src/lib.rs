@@ -1,19 +1,28 @@
 //! # plaid-sandbox
 //!
-//! A local emulator of the Plaid **legacy** (tartan) sandbox: a real HTTP/1.1 server on
-//! loopback that speaks the wire protocol of `legacy-api.md`, byte-compatible with the official
-//! python client `plaid-python-legacy==1.5.1` (form bodies on every method, JSON-in-form
-//! `credentials`/`options`, `X-Request-Id` and `{code, message, resolve}` on every error).
+//! A local emulator of the Plaid sandbox: a real HTTP/1.1 server on loopback that speaks one
+//! of Plaid's two API families, chosen when it starts.
+//!
+//! - **Legacy** (tartan, [`Sandbox::start`]): the wire protocol of `legacy-api.md`,
+//!   byte-compatible with the official python client `plaid-python-legacy==1.5.1` (form bodies
+//!   on every method, JSON-in-form `credentials`/`options`, `X-Request-Id` and
+//!   `{code, message, resolve}` on every error).
+//! - **Modern** (API version `2020-09-14`, [`Sandbox::start_modern`]): every route a `POST`
+//!   with a JSON body, keys in the `PLAID-CLIENT-ID` / `PLAID-SECRET` headers or as body
+//!   fields, `PlaidError` bodies, and stateful Items; the official python client
+//!   `plaid-python==46.0.0` decodes every answer with its strict generated models.
 //!
 //! ```no_run
-//! let sandbox = plaid_sandbox::Sandbox::start()?;
-//! println!("point your client at {}", sandbox.url());
+//! let legacy = plaid_sandbox::Sandbox::start()?;
+//! let modern = plaid_sandbox::Sandbox::start_modern()?;
+//! println!("legacy at {}, modern at {}", legacy.url(), modern.url());
 //! // ... requests ...
-//! sandbox.shutdown();
+//! legacy.shutdown();
+//! modern.shutdown();
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
-//! ## Sandbox data
+//! ## Legacy sandbox data
 //! - Client credentials `test_id` / `test_secret`.
 //! - Users `plaid_test` (alias `user_good`) and `plaid_selections`; passwords `plaid_good`
 //!   (alias `pass_good`), `plaid_locked` (402/1205), anything else 402/1200. USAA needs
@@ -29,19 +38,56 @@
 //! - Benchmark tokens `test_bulk_<N>` (1 ≤ N ≤ 200000): like `test_chase`, but `/connect/get`
 //!   returns N generated, deterministic transactions (serialised once per N).
 //!
+//! ## Modern sandbox data
+//! - Client credentials `test_id` / `test_secret`, in the headers or the body (body fields
+//!   win when both are sent). `/categories/get` needs none.
+//! - Routes: `/sandbox/public_token/create`, `/item/public_token/exchange`, `/item/get`,
+//!   `/item/remove`, `/item/webhook/update`, `/sandbox/item/reset_login`,
+//!   `/sandbox/item/fire_webhook`, `/accounts/get`, `/accounts/balance/get`, `/auth/get`,
+//!   `/identity/get`, `/institutions/get`, `/institutions/get_by_id`, `/institutions/search`,
+//!   `/categories/get`, `/webhook_verification_key/get`, `/link/token/create`.
+//! - Items: `/sandbox/public_token/create` makes one (`public-sandbox-<uuid>`), the exchange
+//!   turns the public token into `access-sandbox-<uuid>` once, within 30 minutes. Test users
+//!   `user_good` / `pass_good` (the default) and `user_transactions_dynamic` (any password);
+//!   a password `error_<CODE>` (e.g. `error_ITEM_LOCKED`, `error_INSTITUTION_DOWN`,
+//!   `error_INTERNAL_SERVER_ERROR`) answers that documented error with its type and status.
+//! - Each Item has five accounts (checking, savings, credit card, student loan, 401k) with
+//!   balances, masks, bank numbers and an owner derived from its id: the same on every call.
+//!   Numbers follow the institution's country (ACH in the US, EFT in Canada, BACS in the UK,
+//!   IBAN elsewhere).
+//! - Institutions: the five test banks `ins_109508` First Platypus Bank … `ins_109512`
+//!   Houndstooth Bank first, then 23 invented ones (`ins_1175xx`), 15 countries in all.
+//! - After `/sandbox/item/reset_login`, data calls answer 400 `ITEM_LOGIN_REQUIRED` while
+//!   `/item/get` reports it in `item.error` with a 200. After `/item/remove`, the access token
+//!   answers 400 `ITEM_NOT_FOUND` (the code Plaid documents for a removed Item); a token never
+//!   issued, or malformed, answers `INVALID_ACCESS_TOKEN`.
+//! - The webhook verification key (`kid` `6c5516e1-92dc-479e-a8ff-5a51992e0001`, the sandbox
+//!   key id of the official suites) is [`fixtures::modern::webhook_key`].
+//! - Errors: every body has all keys of the spec's `PlaidError` (nullable ones as `null`) and
+//!   the `request_id` the `X-Request-Id` header repeats.
+//!
 //! ## Fault injection: the `X-Sandbox-Fault` request header
 //! `;`-separated directives (unknown ones are ignored):
 //! - `latency=<ms>`: wait, then answer normally (or apply the other directives).
 //! - `stall`: never answer; the socket stays open until the client leaves or the server stops.
-//! - `status=<code>`: that status with the error body of its code (429→1113, 500→1702,
-//!   501→1700, 502→1701, 503→1800); `retry-after=<s>` adds `Retry-After`.
+//! - `status=<code>`: that status with the family's error body for it; `retry-after=<s>` adds
+//!   `Retry-After`. Legacy: 429→1113, 500→1702, 501→1700, 502→1701, 503→1800. Modern: 429 →
+//!   `RATE_LIMIT_EXCEEDED` with the route's code (`ACCOUNTS_LIMIT`, `AUTH_LIMIT`,
+//!   `ITEM_GET_LIMIT`…, else the generic `RATE_LIMIT`), 503 → `API_ERROR`/
+//!   `PLANNED_MAINTENANCE`, 404 → `NOT_FOUND`, 400 → `INVALID_FIELD`, any other status
+//!   `API_ERROR`/`INTERNAL_SERVER_ERROR`.
+//! - `error=<CODE>`: the family's documented error for that code, with its own status (legacy:
+//!   a numeric code of the error table, e.g. `error=1205` → 402; modern: an `error_code`, e.g.
+//!   `error=INSTITUTION_DOWN` → 400 `INSTITUTION_ERROR`, `error=PRODUCT_NOT_READY`,
+//!   `error=PLANNED_MAINTENANCE` → 503). A code the family does not know is ignored.
 //! - `truncate`: Content-Length larger than the bytes sent, then close.
 //! - `malformed`: 200 with a body that is not JSON.
 //! - `reset`: reset the connection without answering (a TCP RST: `SO_LINGER` 0, then close).
 //! - `redirect=<url>`: 302 with `Location`.
 //! - `html=<code>`: an nginx-style HTML error page (`text/html`).
 //! - `times=<n>;key=<id>`: apply only to the first `n` requests carrying that key (default key:
-//!   the whole header), e.g. `status=503;times=2;key=t1` fails twice, then succeeds.
+//!   the whole header), e.g. `status=503;times=2;key=t1` or
+//!   `error=INSTITUTION_DOWN;times=2;key=t2` fails twice, then succeeds.
 //!
 //! The header name is [`FAULT_HEADER`].
 //!
@@ -49,18 +95,21 @@
 //! The crate is an HTTP layer that knows nothing of Plaid (`server`: sockets, parsing,
 //! keep-alive, response writing; `faults`: the header above) driving one API family per
 //! sandbox behind a small trait (`family`). The legacy API is the module `legacy` (routes,
-//! handlers, error table, parameters, data). Outside users see only [`Sandbox`],
-//! [`RecordedRequest`], [`FAULT_HEADER`] and the data in [`fixtures`].
+//! handlers, error table, parameters, data); the modern API is the module `modern` (routes,
+//! keys, errors, request fields, the state of Items, handlers by area, data). Outside users
+//! see only [`Sandbox`], [`RecordedRequest`], [`FAULT_HEADER`] and the data in [`fixtures`].
 
 #![deny(missing_docs)]
 
 mod cache;
+mod credentials;
 mod family;
 mod faults;
 pub mod fixtures;
 mod legacy;
 mod lock;
 mod mix;
+mod modern;
 mod sandbox;
 mod server;
 

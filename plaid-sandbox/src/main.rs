@@ -13,14 +13,15 @@ use signal_hook::consts::{SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 const USAGE: &str = "\
-plaid-sandbox: a local emulator of the Plaid legacy (tartan) sandbox
+plaid-sandbox: a local emulator of the Plaid sandbox
 
 USAGE:
-    plaid-sandbox [--port N] [--api legacy]
+    plaid-sandbox [--port N] [--api legacy|modern]
 
 OPTIONS:
     --port N       port to listen on, on 127.0.0.1 (default 0 = an ephemeral port)
-    --api legacy   the API family to serve (default legacy, the only one so far)
+    --api NAME     the API family to serve: `legacy` (tartan, the default) or `modern`
+                   (version 2020-09-14)
     -h, --help     print this help
 
 Prints `listening on http://127.0.0.1:PORT` when ready; stops on SIGTERM or SIGINT.
@@ -31,14 +32,17 @@ Prints `listening on http://127.0.0.1:PORT` when ready; stops on SIGTERM or SIGI
 enum Api {
     /// The legacy (tartan) API.
     Legacy,
+    /// The modern API (version `2020-09-14`).
+    Modern,
 }
 
 impl Api {
     fn parse(name: &str) -> Result<Api, String> {
         match name {
             "legacy" => Ok(Api::Legacy),
+            "modern" => Ok(Api::Modern),
             other => Err(format!(
-                "unknown API family for --api: {other} (this build serves only `legacy`)"
+                "unknown API family for --api: {other} (expected `legacy` or `modern`)"
             )),
         }
     }
@@ -48,6 +52,7 @@ impl Api {
     fn start(self, addr: SocketAddr) -> io::Result<Sandbox> {
         match self {
             Api::Legacy => Sandbox::bind_with(addr, false),
+            Api::Modern => Sandbox::bind_modern(addr, false),
         }
     }
 }
@@ -148,13 +153,23 @@ mod tests {
         assert_eq!(parse(&["-p", "1", "--port=2"]), run(2));
         assert_eq!(parse(&["--api", "legacy", "--port=3"]), run(3));
         assert_eq!(parse(&["--api=legacy"]), run(0));
+        assert_eq!(
+            parse(&["--api", "modern", "-p", "4"]),
+            Ok(Command::Run {
+                port: 4,
+                api: Api::Modern
+            })
+        );
         assert_eq!(parse(&["--port", "1", "--help"]), Ok(Command::Help));
     }
 
     #[test]
     fn bad_values_are_refused_with_a_message() {
-        let err = parse(&["--api", "modern"]).unwrap_err();
-        assert!(err.contains("modern") && err.contains("legacy"), "{err}");
+        let err = parse(&["--api", "tartan"]).unwrap_err();
+        assert!(
+            err.contains("tartan") && err.contains("legacy") && err.contains("modern"),
+            "{err}"
+        );
         assert_eq!(parse(&["--api"]).unwrap_err(), "--api needs a value");
         assert_eq!(parse(&["--port", "x"]).unwrap_err(), "invalid port: x");
         assert_eq!(parse(&["--nope"]).unwrap_err(), "unknown argument: --nope");

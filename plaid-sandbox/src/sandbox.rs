@@ -2,6 +2,8 @@
 //!
 //! A sandbox serves exactly one family (see [`crate::family`]); each public constructor picks
 //! one and hands it to [`Sandbox::serve`], so a new family only needs a constructor here.
+//! `start`/`bind`/`bind_with` serve the legacy API (they predate the modern one);
+//! `start_modern`/`bind_modern` serve the modern API.
 
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
@@ -10,6 +12,7 @@ use std::thread::JoinHandle;
 
 use crate::family::Family;
 use crate::legacy::Legacy;
+use crate::modern::Modern;
 use crate::server::{self, RecordedRequest, ServerState};
 
 /// A running sandbox server. Dropping it (or calling [`Sandbox::shutdown`]) stops it: the
@@ -37,6 +40,18 @@ impl Sandbox {
     /// record, so long benchmark runs do not grow its memory).
     pub fn bind_with(addr: SocketAddr, record: bool) -> io::Result<Sandbox> {
         Sandbox::serve(addr, record, Arc::new(Legacy::new()))
+    }
+
+    /// Starts a modern sandbox (API version `2020-09-14`) on `127.0.0.1` with an ephemeral
+    /// port, recording requests; returns once it is listening.
+    pub fn start_modern() -> io::Result<Sandbox> {
+        Sandbox::bind_modern(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), true)
+    }
+
+    /// Starts a modern sandbox on `addr`, recording requests or not; returns once it is
+    /// listening. Each sandbox has its own Items: tokens of one are unknown to another.
+    pub fn bind_modern(addr: SocketAddr, record: bool) -> io::Result<Sandbox> {
+        Sandbox::serve(addr, record, Arc::new(Modern::new()))
     }
 
     /// Starts a server for `family` on `addr`; returns once it is listening.

@@ -69,9 +69,40 @@ fn binary_help_and_bad_args() {
     let out = Command::new(BIN).arg("--frobnicate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = Command::new(BIN)
-        .args(["--api", "modern"])
+        .args(["--api", "tartan"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--api: modern"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--api: tartan"));
+}
+
+#[test]
+fn binary_serves_the_modern_api_with_api_modern() {
+    let mut child = Command::new(BIN)
+        .args(["--api", "modern", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let port: u16 = line
+        .trim_end()
+        .strip_prefix("listening on http://127.0.0.1:")
+        .unwrap_or_else(|| panic!("unexpected line: {line:?}"))
+        .parse()
+        .unwrap();
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.write_all(
+        b"POST /categories/get HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+          Content-Length: 2\r\nConnection: close\r\n\r\n{}",
+    )
+    .unwrap();
+    let mut resp = String::new();
+    s.read_to_string(&mut resp).unwrap();
+    assert!(resp.starts_with("HTTP/1.1 200 OK"), "{resp}");
+    assert!(resp.contains("\"category_id\""), "a modern body: {resp}");
+    child.kill().unwrap();
+    child.wait().unwrap();
 }

@@ -1,6 +1,6 @@
 //! The `X-Sandbox-Fault` header on real sockets: latency, status (with the legacy error body
-//! of each status, `Retry-After` and `times`/`key`), truncate, malformed, reset (a TCP RST),
-//! redirect, html, and stall (which must not hold up a shutdown).
+//! of each status, `Retry-After` and `times`/`key`), error (a code of the table), truncate,
+//! malformed, reset (a TCP RST), redirect, html, and stall (which must not hold up a shutdown).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -64,6 +64,23 @@ fn fault_status_with_retry_after_applies_times_per_key() {
             .unwrap()
             .assert_error(status, code);
     }
+}
+
+#[test]
+fn fault_error_answers_the_table_row_of_a_legacy_code_and_composes_with_times() {
+    let sb = Sandbox::start().unwrap();
+    let fault = "error=1205;times=1;key=locked";
+    with_fault(&sb, fault)
+        .read()
+        .unwrap()
+        .assert_error(402, 1205);
+    with_fault(&sb, fault).read().unwrap().ok(200);
+    with_fault(&sb, "error=1303;retry-after=60")
+        .read()
+        .unwrap()
+        .assert_error(402, 1303);
+    // Not a code of the legacy table: the directive is ignored.
+    with_fault(&sb, "error=ITEM_LOCKED").read().unwrap().ok(200);
 }
 
 #[test]

@@ -28,21 +28,22 @@ fn fake_venv(dir: &Path, stamp: Option<&Stamp>) {
 }
 
 const REQUIREMENTS: &str = "plaid-python-legacy==1.5.1\n";
+const FILE: &str = "requirements.txt";
 
 #[test]
 fn a_venv_is_fresh_only_with_the_same_interpreter_and_requirements() {
     let temp = TempDir::new("stamp");
     let dir = temp.path().join("peer-venv");
     let python = base((3, 11, 7), "/opt/python3.11");
-    let stamp = Stamp::new(&python, REQUIREMENTS);
+    let stamp = Stamp::new(&python, FILE, REQUIREMENTS);
     assert!(!stamp.is_fresh(&dir), "a missing venv is stale");
     fake_venv(&dir, Some(&stamp));
     assert!(stamp.is_fresh(&dir));
 
     let changed = [
-        Stamp::new(&python, "plaid-python-legacy==1.5.2\n"),
-        Stamp::new(&base((3, 11, 8), "/opt/python3.11"), REQUIREMENTS),
-        Stamp::new(&base((3, 11, 7), "/usr/bin/python3.11"), REQUIREMENTS),
+        Stamp::new(&python, FILE, "plaid-python-legacy==1.5.2\n"),
+        Stamp::new(&base((3, 11, 8), "/opt/python3.11"), FILE, REQUIREMENTS),
+        Stamp::new(&base((3, 11, 7), "/usr/bin/python3.11"), FILE, REQUIREMENTS),
     ];
     for other in &changed {
         assert_ne!(other, &stamp);
@@ -51,9 +52,33 @@ fn a_venv_is_fresh_only_with_the_same_interpreter_and_requirements() {
 }
 
 #[test]
+fn each_requirement_set_has_its_own_venv_and_file() {
+    assert_ne!(LEGACY.dir_name, MODERN.dir_name);
+    assert_ne!(LEGACY.file_name, MODERN.file_name);
+    assert_eq!(LEGACY.dir(), default_dir());
+    assert_eq!(LEGACY.requirements(), requirements_path());
+    assert!(MODERN.dir().ends_with("peer-modern-venv"));
+    for set in [LEGACY, MODERN] {
+        let text = fs::read_to_string(set.requirements()).unwrap();
+        assert!(
+            text.lines().any(|l| l.trim() == set.client),
+            "{} does not pin {}",
+            set.file_name,
+            set.client
+        );
+    }
+    // The same interpreter and content under another file name is another stamp.
+    let python = base((3, 11, 7), "/opt/python3.11");
+    assert_ne!(
+        Stamp::new(&python, LEGACY.file_name, REQUIREMENTS),
+        Stamp::new(&python, MODERN.file_name, REQUIREMENTS)
+    );
+}
+
+#[test]
 fn a_venv_without_its_stamp_or_its_python_is_stale() {
     let temp = TempDir::new("stamp-missing");
-    let stamp = Stamp::new(&base((3, 12, 1), "/opt/python3.12"), REQUIREMENTS);
+    let stamp = Stamp::new(&base((3, 12, 1), "/opt/python3.12"), FILE, REQUIREMENTS);
     let no_stamp = temp.path().join("no-stamp");
     fake_venv(&no_stamp, None);
     assert!(!stamp.is_fresh(&no_stamp));
@@ -67,7 +92,7 @@ fn a_venv_without_its_stamp_or_its_python_is_stale() {
 #[test]
 fn a_venv_whose_base_python_is_gone_is_stale() {
     let temp = TempDir::new("stamp-dangling");
-    let stamp = Stamp::new(&base((3, 11, 7), "/opt/python3.11"), REQUIREMENTS);
+    let stamp = Stamp::new(&base((3, 11, 7), "/opt/python3.11"), FILE, REQUIREMENTS);
     let dir = temp.path().join("peer-venv");
     fake_venv(&dir, Some(&stamp));
     fs::remove_file(python_in(&dir)).unwrap();
@@ -79,7 +104,7 @@ fn a_venv_whose_base_python_is_gone_is_stale() {
 fn publishing_moves_the_build_into_place_and_replaces_a_stale_venv() {
     let temp = TempDir::new("publish");
     let dir = temp.path().join("peer-venv");
-    let stamp = Stamp::new(&base((3, 11, 7), "/opt/python3.11"), REQUIREMENTS);
+    let stamp = Stamp::new(&base((3, 11, 7), "/opt/python3.11"), FILE, REQUIREMENTS);
 
     let built = sibling(&dir, "tmp");
     fake_venv(&built, Some(&stamp));
@@ -87,7 +112,7 @@ fn publishing_moves_the_build_into_place_and_replaces_a_stale_venv() {
     assert!(stamp.is_fresh(&dir));
     assert!(!built.exists());
 
-    let newer = Stamp::new(&base((3, 11, 7), "/opt/python3.11"), "other==1\n");
+    let newer = Stamp::new(&base((3, 11, 7), "/opt/python3.11"), FILE, "other==1\n");
     let built = sibling(&dir, "tmp");
     fake_venv(&built, Some(&newer));
     publish(&built, &dir, &newer).unwrap();
@@ -101,7 +126,7 @@ fn publishing_moves_the_build_into_place_and_replaces_a_stale_venv() {
 fn publishing_keeps_a_fresh_venv_another_process_made_first() {
     let temp = TempDir::new("publish-race");
     let dir = temp.path().join("peer-venv");
-    let stamp = Stamp::new(&base((3, 11, 7), "/opt/python3.11"), REQUIREMENTS);
+    let stamp = Stamp::new(&base((3, 11, 7), "/opt/python3.11"), FILE, REQUIREMENTS);
     fake_venv(&dir, Some(&stamp));
     fs::write(dir.join("theirs"), "").unwrap();
     let built = sibling(&dir, "tmp");

@@ -6,7 +6,6 @@
 //! credentials and the requests it sent. [`PyCall`] is one such line.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use plaid_peer::{command, paths};
@@ -21,21 +20,8 @@ const SCRIPT_TIMEOUT: Duration = Duration::from_secs(180);
 pub(crate) fn run_seed_flows(python: &Path, url: &str) -> String {
     let script = paths::workspace_root().join("peer").join("seed_flows.py");
     let started = Instant::now();
-    let mut command = Command::new(python);
-    command
-        .arg(&script)
-        .arg(url)
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("PYTHONUNBUFFERED", "1")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .env("no_proxy", "127.0.0.1,localhost")
-        .env_remove("PLAID_HOST")
-        .env_remove("SERVER_SOFTWARE");
-    for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
-        command
-            .env_remove(proxy)
-            .env_remove(proxy.to_ascii_lowercase());
-    }
+    let mut command = command::python_script(python, &script);
+    command.arg(url);
     let output = command::run(&mut command, "peer/seed_flows.py", SCRIPT_TIMEOUT)
         .unwrap_or_else(|err| panic!("{err}"));
     eprintln!(

@@ -19,6 +19,11 @@ fn parses_every_directive() {
         Some(Action::Redirect("http://x/y?a=b".into()))
     );
     assert_eq!(Fault::parse("html").action, Some(Action::Html(502)));
+    assert_eq!(
+        Fault::parse("error=ITEM_LOCKED;times=1").action,
+        Some(Action::Error("ITEM_LOCKED".into()))
+    );
+    assert_eq!(Fault::parse("error=").action, None);
     assert_eq!(Fault::parse("bogus;=;status=abc"), Fault::default());
 }
 
@@ -40,8 +45,13 @@ impl Family for Stub {
     fn handle(&self, _: &RecordedRequest) -> Response {
         Response::json_bytes(200, Body::Static(b"normal"))
     }
-    fn error_for_status(&self, status: u16) -> Response {
-        Response::json_bytes(status, Body::Owned(format!("stub {status}").into_bytes()))
+    fn error_for_status(&self, status: u16, request: &RecordedRequest) -> Response {
+        let body = format!("stub {status} {}", request.path);
+        Response::json_bytes(status, Body::Owned(body.into_bytes()))
+    }
+    fn error_for_code(&self, code: &str, request: &RecordedRequest) -> Option<Response> {
+        let body = format!("stub {code} {}", request.path);
+        (code != "UNKNOWN").then(|| Response::json_bytes(418, Body::Owned(body.into_bytes())))
     }
     fn refusal(&self, refusal: Refusal) -> Response {
         Response::json_bytes(refusal.status(), Body::Static(b"refused"))
@@ -79,9 +89,19 @@ fn answered(outcome: Outcome) -> (Response, bool) {
 fn status_fault_body_comes_from_the_family() {
     let (r, truncate) = answered(run(Some("status=503;retry-after=7")));
     assert_eq!(r.status, 503);
-    assert_eq!(r.body.as_bytes(), b"stub 503");
+    assert_eq!(r.body.as_bytes(), b"stub 503 /anything");
     assert_eq!(r.headers, [("Retry-After", "7".to_owned())]);
     assert!(!truncate);
+}
+
+#[test]
+fn error_fault_body_comes_from_the_family_and_unknown_codes_are_ignored() {
+    let (r, _) = answered(run(Some("error=ITEM_LOCKED;retry-after=3")));
+    assert_eq!(r.status, 418);
+    assert_eq!(r.body.as_bytes(), b"stub ITEM_LOCKED /anything");
+    assert_eq!(r.headers, [("Retry-After", "3".to_owned())]);
+    let (r, _) = answered(run(Some("error=UNKNOWN")));
+    assert_eq!((r.status, r.body.as_bytes()), (200, &b"normal"[..]));
 }
 
 #[test]

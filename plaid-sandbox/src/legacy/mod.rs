@@ -37,8 +37,14 @@ impl Family for Legacy {
 
     /// 429→1113, 500→1702, 501→1700, 502→1701, 503→1800, otherwise the first code of the
     /// table with that status (1702 if none), always answered with the status asked for.
-    fn error_for_status(&self, status: u16) -> Response {
+    fn error_for_status(&self, status: u16, _request: &RecordedRequest) -> Response {
         ApiError::for_status(status).into()
+    }
+
+    /// The numeric code of the error table (`error=1205`), with the table's status.
+    fn error_for_code(&self, code: &str, _request: &RecordedRequest) -> Option<Response> {
+        let code: u16 = code.parse().ok()?;
+        errors::lookup(code).map(|_| ApiError::new(code).into())
     }
 
     fn refusal(&self, refusal: Refusal) -> Response {
@@ -71,12 +77,27 @@ mod tests {
             (502, 1701),
             (503, 1800),
         ] {
-            let r = legacy.error_for_status(status);
+            let r = legacy.error_for_status(status, &request("/connect/get"));
             assert_eq!(r.status, status);
             let body = json(&r);
             assert_eq!(body["code"], code, "{status}");
             assert!(body["resolve"].as_str().is_some_and(|s| !s.is_empty()));
         }
+    }
+
+    #[test]
+    fn error_faults_answer_the_table_row_of_the_code() {
+        let legacy = Legacy::new();
+        let r = legacy
+            .error_for_code("1205", &request("/connect"))
+            .expect("a table code");
+        assert_eq!((r.status, json(&r)["code"].as_u64()), (402, Some(1205)));
+        assert!(legacy.error_for_code("9999", &request("/x")).is_none());
+        assert!(
+            legacy
+                .error_for_code("ITEM_LOCKED", &request("/x"))
+                .is_none()
+        );
     }
 
     #[test]
@@ -86,16 +107,19 @@ mod tests {
         assert!(serde_json::from_slice::<Value>(body).is_err());
     }
 
-    #[test]
-    fn unknown_routes_are_1600() {
-        let req = RecordedRequest {
+    fn request(path: &str) -> RecordedRequest {
+        RecordedRequest {
             method: "GET".into(),
-            path: "/nope".into(),
+            path: path.into(),
             query: String::new(),
             headers: Vec::new(),
             body: Vec::new(),
-        };
-        let r = Legacy::new().handle(&req);
+        }
+    }
+
+    #[test]
+    fn unknown_routes_are_1600() {
+        let r = Legacy::new().handle(&request("/nope"));
         assert_eq!((r.status, json(&r)["code"].as_u64()), (404, Some(1600)));
     }
 }

@@ -22,7 +22,7 @@ use std::time::Duration;
 
 pub use request::RecordedRequest;
 pub(crate) use request::Refusal;
-pub(crate) use response::{Body, Response, pretty, reason};
+pub(crate) use response::{Body, Response, pretty, reason, request_id};
 pub(crate) use state::ServerState;
 
 use crate::family::Family;

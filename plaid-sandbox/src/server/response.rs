@@ -52,6 +52,10 @@ pub(crate) struct Response {
     pub(crate) headers: Vec<(&'static str, String)>,
     /// The body.
     pub(crate) body: Body,
+    /// The id the `X-Request-Id` header repeats: set by a family whose bodies carry their own
+    /// `request_id` (the modern API), so that header and body agree; `None` gets a fresh one
+    /// when the response is written.
+    pub(crate) request_id: Option<String>,
 }
 
 /// The content type of every JSON answer.
@@ -70,7 +74,14 @@ impl Response {
             content_type: JSON,
             headers: Vec::new(),
             body,
+            request_id: None,
         }
+    }
+
+    /// This response with `id` as its `X-Request-Id` (see [`Response::request_id`]).
+    pub(crate) fn with_request_id(mut self, id: String) -> Response {
+        self.request_id = Some(id);
+        self
     }
 }
 
@@ -144,8 +155,8 @@ pub(crate) enum Delivery {
     Truncated,
 }
 
-/// Writes `resp` with `Content-Type`, `Content-Length`, a fresh `X-Request-Id` and
-/// `Connection`, reusing `out` for the head (and small bodies).
+/// Writes `resp` with `Content-Type`, `Content-Length`, `X-Request-Id` (the response's own id,
+/// else a fresh one) and `Connection`, reusing `out` for the head (and small bodies).
 pub(crate) fn write_response(
     stream: &mut TcpStream,
     out: &mut Vec<u8>,
@@ -158,6 +169,14 @@ pub(crate) fn write_response(
         Delivery::Full => (body.len(), body),
         Delivery::HeadOnly => (body.len(), &body[..0]),
         Delivery::Truncated => (body.len() + body.len().max(64), &body[..body.len() / 2]),
+    };
+    let fresh;
+    let id = match &resp.request_id {
+        Some(id) => id.as_str(),
+        None => {
+            fresh = request_id();
+            fresh.as_str()
+        }
     };
     out.clear();
     out.reserve(
@@ -174,7 +193,7 @@ pub(crate) fn write_response(
         reason(resp.status),
         resp.content_type,
         declared,
-        request_id(),
+        id,
         if keep_alive { "keep-alive" } else { "close" },
     );
     for (name, value) in &resp.headers {

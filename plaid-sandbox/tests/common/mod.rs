@@ -5,6 +5,8 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
+pub mod modern;
+
 use plaid_sandbox::Sandbox;
 use serde_json::Value;
 

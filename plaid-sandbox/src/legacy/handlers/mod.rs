@@ -8,15 +8,11 @@ pub(crate) mod institutions;
 pub(crate) mod mfa;
 pub(crate) mod products;
 
+use crate::credentials::{CLIENT_ID, SECRET};
 use crate::legacy::data::bulk::MAX_BULK;
 use crate::legacy::data::institutions::{self as inst_data, Institution};
 use crate::legacy::errors::{ApiError, ApiResult};
 use crate::legacy::params::{Params, scalar_text};
-
-/// The sandbox client id.
-pub(crate) const CLIENT_ID: &str = "test_id";
-/// The sandbox secret.
-pub(crate) const SECRET: &str = "test_secret";
 
 /// A product whose payload a response carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
