@@ -9,6 +9,21 @@
 //!   a zone).
 //! - Account numbers and identity data print redacted in `Debug`.
 
+mod category;
 mod common;
+mod institution;
+mod user;
+mod webhook;
+mod webhook_key;
 
+pub use category::{Category, CategoryGroup};
 pub use common::{CountryCode, Product};
+pub use institution::{
+    AuthMetadata, AuthSupportedMethods, ConnectionAvailability, HealthIncident, HealthStatus,
+    IncidentStatus, IncidentUpdate, Institution, InstitutionStatus, PaymentInitiationMetadata,
+    PaymentScheduleInterval, ProductStatus, ProductStatusBreakdown, RefreshInterval,
+    StandingOrderMetadata,
+};
+pub use user::{IdNumberType, LinkTokenUser, UserAddress, UserIdNumber, UserName};
+pub use webhook::WebhookType;
+pub use webhook_key::JwkPublicKey;
