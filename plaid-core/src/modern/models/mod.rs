@@ -8,6 +8,9 @@
 //!   through `f64`); dates are [`Date`](crate::Date), date-times [`DateTime`](crate::DateTime) (RFC 3339 with
 //!   a zone).
 //! - Account numbers and identity data print redacted in `Debug`.
+//! - The few request-side models (the Link token's [`LinkTokenUser`]) hold
+//!   what they know of a person in `Personal`, so a request's `Debug` shows
+//!   none of it.
 
 mod category;
 mod common;
