@@ -112,6 +112,19 @@ pub(crate) fn serialize_exposed<T: SecretText, S: serde::Serializer>(
     serializer.serialize_str(value.text())
 }
 
+/// [`serialize_exposed`] for an optional secret, for fields that also carry
+/// `#[serde(skip_serializing_if = "Option::is_none")]` (a `None` that is not
+/// skipped goes out as `null`).
+pub(crate) fn serialize_exposed_option<T: SecretText, S: serde::Serializer>(
+    value: &Option<T>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => serializer.serialize_str(value.text()),
+        None => serializer.serialize_none(),
+    }
+}
+
 secret_string! {
     /// Your Plaid client id (`client_id`). Not a password, but it identifies
     /// your account, so it is kept out of logs like the secret.
@@ -138,6 +151,12 @@ secret_string! {
 secret_string! {
     /// A Plaid Link token (`link_token`), which opens Link for one user.
     LinkToken
+}
+
+secret_string! {
+    /// A modern-API user token (`user_token`, from `/user/create`): like an
+    /// access token, it reaches one user's data.
+    UserToken
 }
 
 secret_string! {

@@ -11,7 +11,13 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod calls;
 mod wire;
 
+mod categories;
 mod errors;
+mod institutions;
 mod items;
+mod link;
+mod sandbox;
+mod webhook_key;

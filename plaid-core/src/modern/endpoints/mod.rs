@@ -8,6 +8,26 @@
 //! endpoint is a new file (or a new section of its area's file) plus its
 //! line below.
 
+mod categories;
+mod check;
+mod institutions;
 mod item;
+mod link;
+mod sandbox;
+mod webhook_key;
 
+pub use categories::{CategoriesGet, CategoriesGetResponse};
+pub use institutions::{
+    InstitutionsGet, InstitutionsGetById, InstitutionsGetByIdOptions, InstitutionsGetByIdResponse,
+    InstitutionsGetOptions, InstitutionsGetResponse, InstitutionsSearch, InstitutionsSearchOptions,
+    InstitutionsSearchPaymentInitiation, InstitutionsSearchResponse,
+};
 pub use item::{ItemPublicTokenExchange, ItemPublicTokenExchangeResponse};
+pub use link::{LinkTokenCreate, LinkTokenCreateResponse, LinkTokenTransactions};
+pub use sandbox::{
+    SandboxItemFireWebhook, SandboxItemFireWebhookResponse, SandboxItemResetLogin,
+    SandboxItemResetLoginResponse, SandboxPublicTokenCreate, SandboxPublicTokenCreateOptions,
+    SandboxPublicTokenCreateResponse, SandboxStatementsOptions, SandboxTransactionsOptions,
+    SandboxWebhookCode,
+};
+pub use webhook_key::{WebhookVerificationKeyGet, WebhookVerificationKeyGetResponse};

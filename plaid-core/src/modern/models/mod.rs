@@ -8,7 +8,25 @@
 //!   through `f64`); dates are [`Date`](crate::Date), date-times [`DateTime`](crate::DateTime) (RFC 3339 with
 //!   a zone).
 //! - Account numbers and identity data print redacted in `Debug`.
+//! - The few request-side models (the Link token's [`LinkTokenUser`]) hold
+//!   what they know of a person in `Personal`, so a request's `Debug` shows
+//!   none of it.
 
+mod category;
 mod common;
+mod institution;
+mod user;
+mod webhook;
+mod webhook_key;
 
+pub use category::{Category, CategoryGroup};
 pub use common::{CountryCode, Product};
+pub use institution::{
+    AuthMetadata, AuthSupportedMethods, ConnectionAvailability, HealthIncident, HealthStatus,
+    IncidentStatus, IncidentUpdate, Institution, InstitutionStatus, PaymentInitiationMetadata,
+    PaymentScheduleInterval, ProductStatus, ProductStatusBreakdown, RefreshInterval,
+    StandingOrderMetadata,
+};
+pub use user::{IdNumberType, LinkTokenUser, UserAddress, UserIdNumber, UserName};
+pub use webhook::WebhookType;
+pub use webhook_key::JwkPublicKey;
