@@ -9,6 +9,23 @@
 //!   a zone).
 //! - Account numbers and identity data print redacted in `Debug`.
 
+mod account;
+mod auth;
 mod common;
+mod identity;
+mod item;
 
+pub use account::{
+    Account, AccountBalance, AccountHolderCategory, AccountNumberFormat, AccountSubtype,
+    AccountType, AccountVerificationInsights, AccountVerificationStatus, NetworkStatus,
+    PreviousReturns,
+};
+pub use auth::{AuthGetNumbers, NumbersAch, NumbersBacs, NumbersEft, NumbersInternational};
 pub use common::{CountryCode, Product};
+pub use identity::{
+    AccountIdentity, Address, AddressData, Email, EmailType, Owner, PhoneNumber, PhoneNumberType,
+};
+pub use item::{
+    Item, ItemAuthMethod, ItemConsentedDataScope, ItemStatus, ItemStatusLastWebhook,
+    ItemStatusUpdates, ItemUpdateType,
+};
