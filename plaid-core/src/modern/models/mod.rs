@@ -15,17 +15,34 @@ mod common;
 mod identity;
 mod item;
 
-pub use account::{
-    Account, AccountBalance, AccountHolderCategory, AccountNumberFormat, AccountSubtype,
-    AccountType, AccountVerificationInsights, AccountVerificationStatus, NetworkStatus,
-    PreviousReturns,
-};
-pub use auth::{AuthGetNumbers, NumbersAch, NumbersBacs, NumbersEft, NumbersInternational};
+pub use account::Account;
+pub use account::AccountBalance;
+pub use account::AccountHolderCategory;
+pub use account::AccountNumberFormat;
+pub use account::AccountSubtype;
+pub use account::AccountType;
+pub use account::AccountVerificationInsights;
+pub use account::AccountVerificationStatus;
+pub use account::NetworkStatus;
+pub use account::PreviousReturns;
+pub use auth::AuthGetNumbers;
+pub use auth::NumbersAch;
+pub use auth::NumbersBacs;
+pub use auth::NumbersEft;
+pub use auth::NumbersInternational;
 pub use common::{CountryCode, Product};
-pub use identity::{
-    AccountIdentity, Address, AddressData, Email, EmailType, Owner, PhoneNumber, PhoneNumberType,
-};
-pub use item::{
-    Item, ItemAuthMethod, ItemConsentedDataScope, ItemStatus, ItemStatusLastWebhook,
-    ItemStatusUpdates, ItemUpdateType,
-};
+pub use identity::AccountIdentity;
+pub use identity::Address;
+pub use identity::AddressData;
+pub use identity::Email;
+pub use identity::EmailType;
+pub use identity::Owner;
+pub use identity::PhoneNumber;
+pub use identity::PhoneNumberType;
+pub use item::Item;
+pub use item::ItemAuthMethod;
+pub use item::ItemConsentedDataScope;
+pub use item::ItemStatus;
+pub use item::ItemStatusLastWebhook;
+pub use item::ItemStatusUpdates;
+pub use item::ItemUpdateType;
