@@ -11,7 +11,11 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod bodies;
 mod wire;
 
+mod accounts;
+mod auth;
 mod errors;
+mod identity;
 mod items;
