@@ -63,6 +63,11 @@ fn accounts_get_request() {
         ErrorKind::InvalidInput,
     );
     assert!(AccountsGet::new(TOKEN).is_idempotent());
+    let debug = format!("{:?}", AccountsGet::new(TOKEN).account_ids([CHECKING]));
+    assert!(
+        !debug.contains(TOKEN) && debug.contains(CHECKING),
+        "{debug}"
+    );
 }
 
 /// The spec's `/accounts/get` example, plus a subtype and a holder category

@@ -74,6 +74,7 @@ fn item_get_request() {
     );
     assert_kind(client().item_get("").to_request(), ErrorKind::InvalidInput);
     assert!(ItemGet::new(TOKEN).is_idempotent());
+    assert!(!format!("{:?}", ItemGet::new(TOKEN)).contains(TOKEN));
 }
 
 /// The spec's `/item/get` example, with a product and an update type this
@@ -266,6 +267,7 @@ fn item_remove_request() {
         ErrorKind::InvalidInput,
     );
     assert!(!ItemRemove::new(TOKEN).is_idempotent());
+    assert!(!format!("{:?}", ItemRemove::new(TOKEN)).contains(TOKEN));
 }
 
 #[test]
