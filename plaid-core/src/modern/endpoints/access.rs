@@ -15,9 +15,10 @@ pub(super) fn check_token(access_token: &AccessToken) -> Result<(), Error> {
     Ok(())
 }
 
-/// Refuses an account id filter that is empty or holds an empty id: an
-/// empty list would read as "every account" to a reader of the code and is
-/// not what a caller who filtered everything out means.
+/// Refuses an account id filter that is empty or holds an empty id. An
+/// empty list names no account, and the server may take it as no filter at
+/// all: every account, the opposite of what a caller who filtered
+/// everything out meant.
 pub(super) fn check_account_ids(account_ids: Option<&[String]>) -> Result<(), Error> {
     match account_ids {
         Some([]) => Err(Error::invalid_input(
