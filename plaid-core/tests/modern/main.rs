@@ -14,8 +14,12 @@ mod support;
 mod calls;
 mod wire;
 
+mod accounts;
+mod auth;
+mod bodies;
 mod categories;
 mod errors;
+mod identity;
 mod institutions;
 mod items;
 mod link;

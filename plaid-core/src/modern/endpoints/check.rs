@@ -4,6 +4,7 @@
 //! may be a token).
 
 use crate::error::Error;
+use crate::secret::AccessToken;
 
 /// `Err(Error::invalid_input(message))` when `refused`.
 pub(super) fn refuse_if(refused: bool, message: &'static str) -> Result<(), Error> {
@@ -11,4 +12,9 @@ pub(super) fn refuse_if(refused: bool, message: &'static str) -> Result<(), Erro
         return Err(Error::invalid_input(message));
     }
     Ok(())
+}
+
+/// Refuses an empty access token.
+pub(super) fn check_token(access_token: &AccessToken) -> Result<(), Error> {
+    refuse_if(access_token.is_empty(), "the access token is empty")
 }

@@ -8,8 +8,12 @@
 //! endpoint is a new file (or a new section of its area's file) plus its
 //! line below.
 
+mod access;
+mod accounts;
+mod auth;
 mod categories;
-mod check;
+pub(crate) mod check;
+mod identity;
 mod institutions;
 mod item;
 mod link;
@@ -22,7 +26,17 @@ pub use institutions::{
     InstitutionsGetOptions, InstitutionsGetResponse, InstitutionsSearch, InstitutionsSearchOptions,
     InstitutionsSearchPaymentInitiation, InstitutionsSearchResponse,
 };
-pub use item::{ItemPublicTokenExchange, ItemPublicTokenExchangeResponse};
+
+pub use access::AccountIdsOptions;
+pub use accounts::{
+    AccountsBalanceGet, AccountsBalanceGetOptions, AccountsGet, AccountsGetResponse,
+};
+pub use auth::{AuthGet, AuthGetResponse};
+pub use identity::{IdentityGet, IdentityGetResponse};
+pub use item::{
+    ItemGet, ItemGetResponse, ItemPublicTokenExchange, ItemPublicTokenExchangeResponse, ItemRemove,
+    ItemRemoveReasonCode, ItemRemoveResponse, ItemWebhookUpdate, ItemWebhookUpdateResponse,
+};
 pub use link::{LinkTokenCreate, LinkTokenCreateResponse, LinkTokenTransactions};
 pub use sandbox::{
     SandboxItemFireWebhook, SandboxItemFireWebhookResponse, SandboxItemResetLogin,

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::check::refuse_if;
+use super::check::{check_token, refuse_if};
 use crate::client::{Call, ResponseMode};
 use crate::error::Error;
 use crate::modern::models::{Product, WebhookType};
@@ -226,7 +226,7 @@ impl Operation for SandboxItemResetLogin {
     type Response = SandboxItemResetLoginResponse;
 
     fn validate(&self) -> Result<(), Error> {
-        refuse_if(self.access_token.is_empty(), "the access token is empty")
+        check_token(&self.access_token)
     }
 }
 
@@ -311,7 +311,7 @@ impl Operation for SandboxItemFireWebhook {
     type Response = SandboxItemFireWebhookResponse;
 
     fn validate(&self) -> Result<(), Error> {
-        refuse_if(self.access_token.is_empty(), "the access token is empty")
+        check_token(&self.access_token)
     }
 }
 

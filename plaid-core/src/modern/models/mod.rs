@@ -4,28 +4,46 @@
 //!   is kept as `Unknown(String)` and never fails a decode (Plaid adds enum
 //!   values without a new API version).
 //! - Required-but-nullable fields are `Option`; unknown fields are ignored.
-//! - Money is exact ([`Amount`](crate::Amount), read from the JSON number's digits, never
-//!   through `f64`); dates are [`Date`](crate::Date), date-times [`DateTime`](crate::DateTime) (RFC 3339 with
-//!   a zone).
+//! - Money is exact ([`Amount`](crate::Amount), read from the JSON
+//!   number's digits, never through `f64`); dates are
+//!   [`Date`](crate::Date), date-times [`DateTime`](crate::DateTime)
+//!   (RFC 3339 with a zone).
 //! - Account numbers and identity data print redacted in `Debug`.
 //! - The few request-side models (the Link token's [`LinkTokenUser`]) hold
 //!   what they know of a person in `Personal`, so a request's `Debug` shows
 //!   none of it.
 
+mod account;
+mod auth;
 mod category;
 mod common;
+mod identity;
 mod institution;
+mod item;
 mod user;
 mod webhook;
 mod webhook_key;
 
+pub use account::{
+    Account, AccountBalance, AccountHolderCategory, AccountNumberFormat, AccountSubtype,
+    AccountType, AccountVerificationInsights, AccountVerificationStatus, NetworkStatus,
+    PreviousReturns,
+};
+pub use auth::{AuthGetNumbers, NumbersAch, NumbersBacs, NumbersEft, NumbersInternational};
 pub use category::{Category, CategoryGroup};
 pub use common::{CountryCode, Product};
+pub use identity::{
+    AccountIdentity, Address, AddressData, Email, EmailType, Owner, PhoneNumber, PhoneNumberType,
+};
 pub use institution::{
     AuthMetadata, AuthSupportedMethods, ConnectionAvailability, HealthIncident, HealthStatus,
     IncidentStatus, IncidentUpdate, Institution, InstitutionStatus, PaymentInitiationMetadata,
     PaymentScheduleInterval, ProductStatus, ProductStatusBreakdown, RefreshInterval,
     StandingOrderMetadata,
+};
+pub use item::{
+    Item, ItemAuthMethod, ItemConsentedDataScope, ItemStatus, ItemStatusLastWebhook,
+    ItemStatusUpdates, ItemUpdateType,
 };
 pub use user::{IdNumberType, LinkTokenUser, UserAddress, UserIdNumber, UserName};
 pub use webhook::WebhookType;
