@@ -1,7 +1,7 @@
 //! # plaid-testsuite (internal)
 //!
 //! The integration suite every plaid-rs backend runs against
-//! [`plaid_sandbox`] over loopback. Each test is a plain function, generic
+//! [`plaid_sandbox`] over loopback, for both API families. Each test is a plain function, generic
 //! over a [`Backend`] harness, written once; [`backend_tests!`] runs every
 //! one of them on a backend. A backend's `tests/integration.rs` is one line:
 //!
@@ -31,6 +31,9 @@
 //! - [`reliability`]: timeouts, retries, redirects and the body limit.
 //! - [`transports`]: what a backend's transport hands to the core, and the
 //!   closure and type-erased forms of a transport.
+//! - [`modern`]: the modern API family against the modern emulator: an
+//!   Item's life, documented errors, retries chosen by the error code
+//!   ([`modern::ModernBackend`] makes modern clients on the same transport).
 //!
 //! The support code is plain functions, the same for every backend: the
 //! sandbox's values ([`BOFA_ID`], [`good_login`], …), setup
@@ -99,6 +102,7 @@ mod setup;
 pub mod connect;
 pub mod errors;
 pub mod items;
+pub mod modern;
 pub mod products;
 pub mod public;
 pub mod reliability;
@@ -221,6 +225,13 @@ macro_rules! for_each_test {
             transports::one_client_serves_many_calls,
             transports::closure_transport_drives_a_call,
             transports::erased_transport_drives_a_call,
+
+            modern::modern_item_lifecycle,
+            modern::modern_public_reads,
+            modern::modern_documented_errors_are_typed,
+            modern::modern_retries_follow_the_error_code,
+            modern::modern_raw_calls_return_error_responses,
+            modern::modern_per_call_timeout_is_honoured,
         }
     };
 }
