@@ -15,7 +15,10 @@
 //!   error messages (one policy, described there);
 //! - [`command`]: running a child process with a time limit, keeping all it
 //!   printed for the error, and the environment of a peer script;
-//! - [`paths`]: the workspace root and the cargo target directory.
+//! - [`paths`]: the workspace root and the cargo target directory;
+//! - [`compare`]: what both peer tests share to compare python's requests
+//!   with plaid-rs's (request heads, the table of rows, the deliberate
+//!   differences held both ways).
 //!
 //! ## The tests: the python clients as peers
 //!
@@ -46,6 +49,7 @@
 //! they fail, never skip, when either is missing.
 
 pub mod command;
+pub mod compare;
 pub mod paths;
 pub mod venv;
 
