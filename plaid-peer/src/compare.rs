@@ -144,7 +144,11 @@ pub struct Row<D> {
 /// under its call.
 pub fn render<D: Display>(rows: &[Row<D>]) -> String {
     let mut out = String::new();
-    let width = rows.iter().map(|r| r.label.len()).max().unwrap_or(0);
+    let width = |column: fn(&Row<D>) -> &str| rows.iter().map(|r| column(r).len()).max();
+    let label = width(|r| &r.label).unwrap_or(0);
+    let call = width(|r| &r.call).unwrap_or(0);
+    let python = width(|r| &r.python).unwrap_or(0);
+    let rust = width(|r| &r.rust).unwrap_or(0);
     let mut flow = "";
     for row in rows {
         if row.flow != flow {
@@ -158,11 +162,11 @@ pub fn render<D: Display>(rows: &[Row<D>]) -> String {
         };
         let _ = writeln!(
             out,
-            "  {:width$}  {:<26} python {:<32} plaid-rs {:<32} {verdict}",
+            "  {:label$}  {:call$}  python {:python$}  plaid-rs {:rust$}  {verdict}",
             row.label, row.call, row.python, row.rust
         );
         for diff in &row.diffs {
-            let _ = writeln!(out, "  {:width$}    - {diff}", "");
+            let _ = writeln!(out, "  {:label$}    - {diff}", "");
         }
     }
     out
