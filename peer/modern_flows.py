@@ -14,13 +14,15 @@ body that is not JSON, an unknown route) go out raw, with urllib.
 It prints one JSON line per call, in call order, to stdout:
 
     {"id": "...", "flow": "...", "call": "accounts_get", "via": "client",
-     "method": "POST", "path": "/accounts/get", "status": 200,
-     "request_id": "...", "error_code": null}
+     "keys": "sandbox", "method": "POST", "path": "/accounts/get",
+     "status": 200, "request_id": "...", "error_code": null}
 
 `via` is "client" for calls of the official client and "raw" for the raw
-requests; every call sends exactly one HTTP request, so plaid-peer's test can
-pair each line with the request the sandbox recorded. Nothing else is written
-to stdout.
+requests; `keys` names the key set of KEYS the request carried ("none" for
+a raw request without keys), never the keys themselves. Every call sends
+exactly one HTTP request, so plaid-peer's test can pair each line with the
+request the sandbox recorded, and rebuild each client call with plaid-rs.
+Nothing else is written to stdout.
 
 The script exits 0 when every check passes; on the first failed check it
 prints the flow, the id and the reason to stderr and exits 1.
@@ -121,7 +123,7 @@ def eq(actual, expected, what):
     check(actual == expected, "%s: expected %r, got %r" % (what, expected, actual))
 
 
-def _emit(call_id, call, via, method, url, status, request_id, error_code):
+def _emit(call_id, call, via, keys, method, url, status, request_id, error_code):
     check(call_id not in _ids, "duplicate id %r" % call_id)
     _ids.add(call_id)
     line = {
@@ -129,6 +131,7 @@ def _emit(call_id, call, via, method, url, status, request_id, error_code):
         "flow": _flow,
         "call": call,
         "via": via,
+        "keys": keys,
         "method": method,
         "path": urllib.parse.urlsplit(url).path,
         "status": status,
@@ -139,10 +142,22 @@ def _emit(call_id, call, via, method, url, status, request_id, error_code):
     sys.stdout.flush()
 
 
-def api(client_id="test_id", secret="test_secret"):
+# The key sets the flows use, by name. plaid-peer's comparison rebuilds each
+# call with plaid-rs under the same keys, from the name the log gives (its
+# rebuild.rs keeps the same table).
+KEYS = {
+    "sandbox": ("test_id", "test_secret"),
+    "wrong_secret": ("test_id", "not_the_secret"),
+}
+
+
+def api(keys="sandbox"):
+    client_id, secret = KEYS[keys]
     configuration = plaid.Configuration(
         host=BASE_URL, api_key={"clientId": client_id, "secret": secret})
-    return plaid_api.PlaidApi(plaid.ApiClient(configuration))
+    client = plaid_api.PlaidApi(plaid.ApiClient(configuration))
+    client.peer_keys = keys
+    return client
 
 
 def _header(headers, name):
@@ -179,14 +194,15 @@ def _invoke(call_id, client, call, request):
     except plaid.ApiException as exc:
         check(len(_SENT) == 1, "%s: %d requests sent" % (call_id, len(_SENT)))
         error = _error_body(call_id, exc.status, exc.body, exc.headers)
-        _emit(call_id, call, "client", _SENT[0][0], _SENT[0][1], exc.status,
-              error["request_id"], error["error_code"])
+        _emit(call_id, call, "client", client.peer_keys, _SENT[0][0], _SENT[0][1],
+              exc.status, error["request_id"], error["error_code"])
         return None, (exc, error)
     check(len(_SENT) == 1, "%s: %d requests sent" % (call_id, len(_SENT)))
     eq(status, 200, "%s: status" % call_id)
     request_id = _header(headers, "X-Request-Id")
     eq(data.request_id, request_id, "%s: request_id of body and header" % call_id)
-    _emit(call_id, call, "client", _SENT[0][0], _SENT[0][1], status, request_id, None)
+    _emit(call_id, call, "client", client.peer_keys, _SENT[0][0], _SENT[0][1], status,
+          request_id, None)
     return data, None
 
 
@@ -212,8 +228,8 @@ def raw(call_id, path, body, status, error_type, error_code, keys=True):
     """A request the client cannot send, sent with urllib; returns the body."""
     headers = {"Content-Type": "application/json", "Plaid-Version": "2020-09-14"}
     if keys:
-        headers["PLAID-CLIENT-ID"] = "test_id"
-        headers["PLAID-SECRET"] = "test_secret"
+        headers["PLAID-CLIENT-ID"], headers["PLAID-SECRET"] = KEYS["sandbox"]
+    key_set = "sandbox" if keys else "none"
     url = BASE_URL + path
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
@@ -227,12 +243,13 @@ def raw(call_id, path, body, status, error_type, error_code, keys=True):
         data = json.loads(answer)
         eq(data["request_id"], _header(answer_headers, "X-Request-Id"),
            "%s: request_id of body and header" % call_id)
-        _emit(call_id, "raw", "raw", "POST", url, answer_status, data["request_id"], None)
+        _emit(call_id, "raw", "raw", key_set, "POST", url, answer_status, data["request_id"],
+              None)
         return data
     error = _error_body(call_id, answer_status, answer, answer_headers)
     eq((error["error_type"], error["error_code"]), (error_type, error_code),
        "%s: error" % call_id)
-    _emit(call_id, "raw", "raw", "POST", url, answer_status, error["request_id"],
+    _emit(call_id, "raw", "raw", key_set, "POST", url, answer_status, error["request_id"],
           error["error_code"])
     return error
 
@@ -422,7 +439,7 @@ def flow_reset_login():
 def flow_request_errors():
     """Keys, tokens and request bodies the sandbox refuses."""
     client = api()
-    fails("bad keys", api(secret="not_the_secret"), "item_get",
+    fails("bad keys", api(keys="wrong_secret"), "item_get",
           ItemGetRequest(access_token="access-sandbox-x"),
           400, "INVALID_INPUT", "INVALID_API_KEYS")
     for token in ("garbage", "access-sandbox-never-issued"):

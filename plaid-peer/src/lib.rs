@@ -15,7 +15,10 @@
 //!   error messages (one policy, described there);
 //! - [`command`]: running a child process with a time limit, keeping all it
 //!   printed for the error, and the environment of a peer script;
-//! - [`paths`]: the workspace root and the cargo target directory.
+//! - [`paths`]: the workspace root and the cargo target directory;
+//! - [`compare`]: what both peer tests share to compare python's requests
+//!   with plaid-rs's (request heads, the table of rows, the deliberate
+//!   differences held both ways).
 //!
 //! ## The tests: the python clients as peers
 //!
@@ -36,9 +39,11 @@
 //! `peer/modern_flows.py` against `plaid_sandbox::Sandbox::start_modern()`
 //! (every route and each documented error, decoded by the client's strict
 //! models), and checks from the recorded requests that python sent `POST`,
-//! a JSON body, `PLAID-CLIENT-ID`, `PLAID-SECRET` and `Plaid-Version`. Its
-//! `paired_calls` gives each python call with its recorded request, for a
-//! comparison with the requests plaid-rs builds.
+//! a JSON body, `PLAID-CLIENT-ID`, `PLAID-SECRET` and `Plaid-Version`. Then
+//! it builds every call of the official client again with plaid-rs's modern
+//! client, from the JSON body python sent, and compares the two requests:
+//! method, path, `Content-Type`, the key and version headers, and the body
+//! as JSON, with its own table of deliberate differences held the same way.
 //!
 //! Run them with `cargo test -p plaid-peer`. They need a CPython 3.7+ with
 //! the `venv` module (`python3.11`, `python3.12`, `python3` or `python` on
@@ -46,6 +51,7 @@
 //! they fail, never skip, when either is missing.
 
 pub mod command;
+pub mod compare;
 pub mod paths;
 pub mod venv;
 

@@ -37,6 +37,10 @@ pub(crate) struct ModernCall {
     pub(crate) call: String,
     /// Who sent it.
     pub(crate) via: Via,
+    /// The name of the key set the request carried (`"sandbox"`,
+    /// `"wrong_secret"`; `"none"` for a raw request without keys): the
+    /// script's `KEYS`, never the keys.
+    pub(crate) keys: String,
     /// The HTTP method and path python sent.
     pub(crate) method: String,
     pub(crate) path: String,
@@ -68,6 +72,7 @@ impl ModernCall {
             flow: text("flow"),
             call: text("call"),
             via,
+            keys: text("keys"),
             method: text("method"),
             path: text("path"),
             status: value["status"]
@@ -132,14 +137,14 @@ pub(crate) fn paired_calls(
         .collect()
 }
 
-/// The calls of the official client, by `PlaidApi` method name, with their
-/// recorded requests (what a comparison with plaid-rs's requests reads).
+/// The calls of the official client with their recorded requests (what the
+/// comparison with plaid-rs's requests reads).
 pub(crate) fn client_requests(
     pairs: &[(ModernCall, RecordedRequest)],
-) -> Vec<(String, RecordedRequest)> {
+) -> Vec<(&ModernCall, &RecordedRequest)> {
     pairs
         .iter()
         .filter(|(call, _)| call.via == Via::Client)
-        .map(|(call, request)| (call.call.clone(), request.clone()))
+        .map(|(call, request)| (call, request))
         .collect()
 }

@@ -1,13 +1,21 @@
-//! The official modern python client as a peer of the modern sandbox.
+//! The official modern python client as a peer of the modern sandbox and
+//! of plaid-rs.
 //!
 //! `peer/modern_flows.py` drives every route of plaid-sandbox's modern
 //! family and each documented error with `plaid-python==46.0.0`, whose
 //! generated models refuse any answer that misses a required key, and checks
-//! the results itself ([`flows`]). This test runs it against
-//! `Sandbox::start_modern()` and then checks, from the requests the sandbox
-//! recorded, that python sent what modern-api.md §3 says: `POST`, a JSON
-//! object body, `PLAID-CLIENT-ID`, `PLAID-SECRET` and
-//! `Plaid-Version: 2020-09-14`.
+//! the results itself ([`flows`]). It runs once against
+//! `Sandbox::start_modern()` ([`run`]), and two tests read what it did:
+//!
+//! - the first checks, from the requests the sandbox recorded, that python
+//!   sent what modern-api.md §3 says: `POST`, a JSON object body,
+//!   `PLAID-CLIENT-ID`, `PLAID-SECRET` and `Plaid-Version: 2020-09-14`;
+//! - the second builds each call of the official client again with
+//!   plaid-rs (`Call::to_request`, no I/O; [`rebuild`]) and compares the two
+//!   requests ([`compare`]): method, path, `Content-Type`, the key and
+//!   version headers, and the JSON body structurally. Differences are
+//!   allowed only if they are listed in [`deliberate::DELIBERATE`], and
+//!   every entry there must still be observed.
 //!
 //! The python comes from the modern virtualenv `plaid_peer::venv` keeps
 //! under the target directory; the test fails, never skips, when it cannot
@@ -18,15 +26,23 @@
     reason = "test code: a failed expectation fails the test"
 )]
 
+mod compare;
+mod deliberate;
 mod flows;
+mod rebuild;
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
+use plaid_peer::compare::{Row, render, report};
 use plaid_peer::venv::Venv;
 use plaid_sandbox::{RecordedRequest, Sandbox};
 use serde_json::Value;
 
+use crate::compare::{Diff, Wire, compare};
+use crate::deliberate::DELIBERATE;
 use crate::flows::{ModernCall, Via, client_requests, paired_calls, run_modern_flows};
+use crate::rebuild::rust_request;
 
 /// Every route of the modern sandbox; the client must call each one.
 const ROUTES: [&str; 17] = [
@@ -104,19 +120,37 @@ fn check_client_request(call: &ModernCall, request: &RecordedRequest) {
     assert_eq!(agent, "Plaid Python v46.0.0", "{id}");
 }
 
+/// What one run of `modern_flows.py` left: the sandbox's URL (the sandbox
+/// itself is gone; the comparison does no I/O) and every call paired with
+/// its recorded request.
+struct Run {
+    url: String,
+    pairs: Vec<(ModernCall, RecordedRequest)>,
+}
+
+/// The one run of the flows both tests read. A run that panics fails the
+/// test that made it, and the next test tries again.
+fn run() -> &'static Run {
+    static RUN: OnceLock<Run> = OnceLock::new();
+    RUN.get_or_init(|| {
+        let venv = Venv::ensure_modern().unwrap_or_else(|err| panic!("{err}"));
+        let sandbox = Sandbox::start_modern().expect("starting the modern plaid-sandbox");
+        let url = sandbox.url();
+        let calls = run_modern_flows(venv.python(), &url);
+        assert!(
+            calls.len() >= 60,
+            "modern_flows.py logged only {} calls",
+            calls.len()
+        );
+        let pairs = paired_calls(calls, sandbox.recorded_requests());
+        Run { url, pairs }
+    })
+}
+
 #[test]
 fn official_modern_python_client_passes_every_flow_against_the_modern_sandbox() {
-    let venv = Venv::ensure_modern().unwrap_or_else(|err| panic!("{err}"));
-    let sandbox = Sandbox::start_modern().expect("starting the modern plaid-sandbox");
-    let calls = run_modern_flows(venv.python(), &sandbox.url());
-    assert!(
-        calls.len() >= 60,
-        "modern_flows.py logged only {} calls",
-        calls.len()
-    );
-    let pairs = paired_calls(calls, sandbox.recorded_requests());
-
-    for (call, request) in &pairs {
+    let pairs = &run().pairs;
+    for (call, request) in pairs {
         if call.via == Via::Client {
             check_client_request(call, request);
         }
@@ -130,7 +164,7 @@ fn official_modern_python_client_passes_every_flow_against_the_modern_sandbox() 
             call.error_code
         );
     }
-    let clients = client_requests(&pairs);
+    let clients = client_requests(pairs);
     let called: BTreeSet<&str> = clients.iter().map(|(_, r)| r.path.as_str()).collect();
     for route in ROUTES {
         assert!(called.contains(route), "the client never called {route}");
@@ -157,4 +191,41 @@ fn official_modern_python_client_passes_every_flow_against_the_modern_sandbox() 
         clients.len(),
         met.len()
     );
+}
+
+#[test]
+fn official_modern_python_client_and_plaid_rs_send_the_same_requests() {
+    let run = run();
+    let mut rows = Vec::new();
+    let mut rebuilt = BTreeSet::new();
+    for (call, request) in client_requests(&run.pairs) {
+        let python = Wire::from_recorded(request);
+        let (rust_text, diffs) = match rust_request(call, python.body(), &run.url) {
+            Ok(rust) => {
+                rebuilt.insert(rust.uri().path().to_owned());
+                let rust = Wire::from_rust(&rust);
+                (rust.summary(), compare(&python, &rust))
+            }
+            Err(err) => (
+                "(refused)".to_owned(),
+                vec![Diff::RustRefuses(err.to_string())],
+            ),
+        };
+        rows.push(Row {
+            label: call.id.clone(),
+            flow: call.flow.clone(),
+            call: call.call.clone(),
+            python: python.summary(),
+            rust: rust_text,
+            diffs,
+        });
+    }
+    // Every route was rebuilt, by at least one call.
+    let routes: BTreeSet<String> = ROUTES.iter().map(ToString::to_string).collect();
+    assert_eq!(rebuilt, routes, "the routes plaid-rs rebuilt");
+    let verdict = report("python 46.0.0", &rows, DELIBERATE);
+    assert!(verdict.is_ok(), "{}", verdict.as_ref().unwrap_err());
+    eprintln!("plaid-peer: {}", verdict.unwrap());
+    // Print the table too (visible with --nocapture).
+    println!("{}", render(&rows));
 }

@@ -1,17 +1,19 @@
 //! Comparing two requests: the one the sandbox recorded from python and the
 //! one plaid-rs builds.
 //!
-//! A request is reduced to what must match ([`Wire`]): method, path,
-//! `Content-Type` (the media type) and the form fields of query string and
-//! body as a sorted multiset, with `credentials`, `options` and JSON-array
-//! `mfa` values compared as parsed JSON (python and serde_json space and
-//! order them differently). [`compare`] lists every [`Diff`].
+//! A request is reduced to what must match ([`Wire`]): its head (method,
+//! path and media type, `plaid_peer::compare::Head`) and the form fields of
+//! query string and body as a sorted multiset, with `credentials`, `options`
+//! and JSON-array `mfa` values compared as parsed JSON (python and
+//! serde_json space and order them differently). [`compare`] lists every
+//! [`Diff`]; the rows and their table are `plaid_peer::compare`'s.
 
 use std::collections::BTreeMap;
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use plaid_core::http::header::CONTENT_TYPE;
 use plaid_core::transport::HttpRequest;
+use plaid_peer::compare::{Head, HeadDiff};
 use plaid_sandbox::RecordedRequest;
 use serde_json::Value;
 
@@ -88,63 +90,45 @@ fn fields(query: &str, body: &[u8]) -> Vec<Field> {
 /// A request reduced to what is compared.
 #[derive(Debug, Clone)]
 pub(crate) struct Wire {
-    method: String,
-    path: String,
-    content_type: Option<String>,
+    head: Head,
     fields: Vec<Field>,
-}
-
-fn media_type(value: &str) -> String {
-    value
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase()
 }
 
 impl Wire {
     pub(crate) fn from_recorded(request: &RecordedRequest) -> Wire {
         Wire {
-            method: request.method.clone(),
-            path: request.path.clone(),
-            content_type: request.header("content-type").map(media_type),
+            head: Head::new(
+                &request.method,
+                &request.path,
+                request.header("content-type"),
+            ),
             fields: fields(&request.query, &request.body),
         }
     }
 
     pub(crate) fn from_rust(request: &HttpRequest) -> Wire {
         Wire {
-            method: request.method().as_str().to_owned(),
-            path: request.uri().path().to_owned(),
-            content_type: request
-                .headers()
-                .get(CONTENT_TYPE)
-                .map(|v| media_type(v.to_str().unwrap_or_default())),
+            head: Head::new(
+                request.method().as_str(),
+                request.uri().path(),
+                request
+                    .headers()
+                    .get(CONTENT_TYPE)
+                    .map(|v| v.to_str().unwrap_or_default()),
+            ),
             fields: fields(request.uri().query().unwrap_or_default(), request.body()),
         }
     }
 
     pub(crate) fn summary(&self) -> String {
-        format!("{} {}", self.method, self.path)
+        self.head.summary()
     }
 }
 
 /// One difference between the python request and the plaid-rs request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Diff {
-    Method {
-        python: String,
-        rust: String,
-    },
-    Path {
-        python: String,
-        rust: String,
-    },
-    ContentType {
-        python: Option<String>,
-        rust: Option<String>,
-    },
+    Head(HeadDiff),
     OnlyPython(Field),
     OnlyRust(Field),
     RustRefuses(String),
@@ -154,11 +138,7 @@ pub(crate) enum Diff {
 impl fmt::Display for Diff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Diff::Method { python, rust } => write!(f, "method: python {python}, plaid-rs {rust}"),
-            Diff::Path { python, rust } => write!(f, "path: python {python}, plaid-rs {rust}"),
-            Diff::ContentType { python, rust } => {
-                write!(f, "Content-Type: python {python:?}, plaid-rs {rust:?}")
-            }
+            Diff::Head(diff) => diff.fmt(f),
             Diff::OnlyPython((place, key, value)) => {
                 write!(f, "only python sends {place:?} field {key}={value}")
             }
@@ -205,69 +185,21 @@ fn field_diffs(python: &[Field], rust: &[Field]) -> Vec<Diff> {
 }
 
 pub(crate) fn compare(python: &Wire, rust: &Wire) -> Vec<Diff> {
-    let mut diffs = Vec::new();
-    if python.method != rust.method {
-        diffs.push(Diff::Method {
-            python: python.method.clone(),
-            rust: rust.method.clone(),
-        });
-    }
-    if python.path != rust.path {
-        diffs.push(Diff::Path {
-            python: python.path.clone(),
-            rust: rust.path.clone(),
-        });
-    }
-    if python.content_type != rust.content_type {
-        diffs.push(Diff::ContentType {
-            python: python.content_type.clone(),
-            rust: rust.content_type.clone(),
-        });
-    }
+    let mut diffs: Vec<Diff> = python
+        .head
+        .diffs(&rust.head)
+        .into_iter()
+        .map(Diff::Head)
+        .collect();
     diffs.extend(field_diffs(&python.fields, &rust.fields));
     diffs
-}
-
-/// One compared call.
-pub(crate) struct Row {
-    pub(crate) label: String,
-    pub(crate) flow: String,
-    pub(crate) call: String,
-    pub(crate) python: String,
-    pub(crate) rust: String,
-    pub(crate) diffs: Vec<Diff>,
-}
-
-pub(crate) fn render(rows: &[Row]) -> String {
-    let mut out = String::new();
-    let width = rows.iter().map(|r| r.label.len()).max().unwrap_or(0);
-    let mut flow = "";
-    for row in rows {
-        if row.flow != flow {
-            flow = &row.flow;
-            let _ = writeln!(out, "  [{flow}]");
-        }
-        let verdict = if row.diffs.is_empty() {
-            "same"
-        } else {
-            "DIFFERENT"
-        };
-        let _ = writeln!(
-            out,
-            "  {:width$}  {:<26} python {:<32} plaid-rs {:<32} {verdict}",
-            row.label, row.call, row.python, row.rust
-        );
-        for diff in &row.diffs {
-            let _ = writeln!(out, "  {:width$}    - {diff}", "");
-        }
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::deliberate::Expect;
+    use plaid_peer::compare::Matches;
 
     #[test]
     fn fields_compare_as_a_multiset_with_json_values_parsed() {
@@ -290,7 +222,7 @@ mod tests {
                 FieldValue::Text("bofa".to_owned())
             ))]
         );
-        assert!(diffs[0].matches(Expect::OnlyPython("type")));
+        assert!(diffs[0].matches(&Expect::OnlyPython("type")));
         // A repeated key counts twice; a plain `mfa` stays text.
         let diffs = field_diffs(
             &fields("", b"products=auth&products=auth&mfa=tomato"),

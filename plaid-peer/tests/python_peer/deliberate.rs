@@ -1,14 +1,13 @@
 //! The deliberate differences between the python client and plaid-rs.
 //!
 //! [`DELIBERATE`] is the one table of what may differ, with the reason for
-//! each entry. [`problems`] holds the comparison to it both ways: a
-//! difference not in the table fails the test, and so does an entry that no
-//! longer occurs, so the table stays exact.
+//! each entry; `plaid_peer::compare::report` holds the comparison to it both
+//! ways: a difference not in the table fails the test, and so does an entry
+//! that no longer occurs, so the table stays exact.
 
-use std::collections::BTreeSet;
-use std::fmt::Write as _;
+use plaid_peer::compare::{Deliberate, HeadDiff, Matches};
 
-use crate::compare::{Diff, Place, Row};
+use crate::compare::{Diff, Place};
 
 /// One kind of difference between a python request and the plaid-rs request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,16 +20,9 @@ pub(crate) enum Expect {
     RustRefuses,
 }
 
-/// A difference that is wanted, for the python calls named in `calls`.
-pub(crate) struct Deliberate {
-    pub(crate) calls: &'static [&'static str],
-    pub(crate) expect: Expect,
-    pub(crate) reason: &'static str,
-}
-
 /// Every difference between the python client and plaid-rs. Nothing else may
 /// differ, and each entry must occur at least once in the flows.
-pub(crate) const DELIBERATE: &[Deliberate] = &[
+pub(crate) const DELIBERATE: &[Deliberate<Expect>] = &[
     Deliberate {
         calls: &["balance"],
         expect: Expect::Method("GET", "POST"),
@@ -74,61 +66,15 @@ pub(crate) const DELIBERATE: &[Deliberate] = &[
     },
 ];
 
-impl Diff {
-    /// Whether this difference is the kind `expect` describes.
-    pub(crate) fn matches(&self, expect: Expect) -> bool {
-        match (self, expect) {
-            (Diff::Method { python, rust }, Expect::Method(p, r)) => python == p && rust == r,
+impl Matches<Expect> for Diff {
+    fn matches(&self, expect: &Expect) -> bool {
+        match (self, *expect) {
+            (Diff::Head(HeadDiff::Method { python, rust }), Expect::Method(p, r)) => {
+                python == p && rust == r
+            }
             (Diff::OnlyPython((Place::Body, key, _)), Expect::OnlyPython(k)) => key == k,
             (Diff::RustRefuses(_), Expect::RustRefuses) => true,
             _ => false,
         }
     }
-}
-
-/// Every difference in `rows` that [`DELIBERATE`] does not allow, and every
-/// entry of [`DELIBERATE`] that no row shows any more, one line each.
-pub(crate) fn problems(rows: &[Row]) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut used = BTreeSet::new();
-    for row in rows {
-        for diff in &row.diffs {
-            let entry = DELIBERATE
-                .iter()
-                .position(|d| d.calls.contains(&row.call.as_str()) && diff.matches(d.expect));
-            match entry {
-                Some(index) => {
-                    used.insert(index);
-                }
-                None => problems.push(format!(
-                    "undeclared difference in `{}` ({}): {diff}",
-                    row.label, row.call
-                )),
-            }
-        }
-    }
-    for (index, deliberate) in DELIBERATE.iter().enumerate() {
-        if !used.contains(&index) {
-            problems.push(format!(
-                "declared difference {:?} on {:?} no longer occurs: remove it from DELIBERATE",
-                deliberate.expect, deliberate.calls
-            ));
-        }
-    }
-    problems
-}
-
-/// [`DELIBERATE`] as text, one entry a line, for the failure message.
-pub(crate) fn describe() -> String {
-    let mut declared = String::new();
-    for deliberate in DELIBERATE {
-        let _ = writeln!(
-            declared,
-            "  {:?} on {}: {}",
-            deliberate.expect,
-            deliberate.calls.join(", "),
-            deliberate.reason
-        );
-    }
-    declared
 }

@@ -11,7 +11,8 @@
 //!
 //! Differences are allowed only if they are listed in
 //! [`deliberate::DELIBERATE`], and every entry there must still be observed,
-//! so the table stays exact.
+//! so the table stays exact (`plaid_peer::compare::report`, shared with the
+//! modern peer test).
 //!
 //! The python comes from the virtualenv `plaid_peer::venv` keeps under the
 //! target directory (the same one plaid-bench uses); the test fails, never
@@ -30,7 +31,10 @@ mod rebuild;
 use plaid_peer::venv::Venv;
 use plaid_sandbox::Sandbox;
 
-use crate::compare::{Diff, Row, Wire, compare, render};
+use plaid_peer::compare::{Row, render, report};
+
+use crate::compare::{Diff, Wire, compare};
+use crate::deliberate::DELIBERATE;
 use crate::flows::{PyCall, run_seed_flows};
 use crate::rebuild::rust_request;
 
@@ -116,23 +120,9 @@ fn official_python_client_and_plaid_rs_send_the_same_requests() {
 
     // Every difference must be deliberate, and every deliberate difference
     // must still occur.
-    let problems = deliberate::problems(&rows);
-    let table = render(&rows);
-    let declared = deliberate::describe();
-    assert!(
-        problems.is_empty(),
-        "python 1.5.1 and plaid-rs requests differ beyond the deliberate differences:\n  {}\n\n\
-         comparison ({} calls):\n{table}\ndeliberate differences:\n{declared}",
-        problems.join("\n  "),
-        rows.len()
-    );
-    let differing = rows.iter().filter(|r| !r.diffs.is_empty()).count();
-    eprintln!(
-        "plaid-peer: {} python calls compared, {} identical, {differing} with deliberate \
-         differences only",
-        rows.len(),
-        rows.len() - differing
-    );
+    let verdict = report("python 1.5.1", &rows, DELIBERATE);
+    assert!(verdict.is_ok(), "{}", verdict.as_ref().unwrap_err());
+    eprintln!("plaid-peer: {}", verdict.unwrap());
     // Print the table too (visible with --nocapture).
-    println!("{table}");
+    println!("{}", render(&rows));
 }
