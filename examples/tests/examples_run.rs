@@ -8,12 +8,37 @@
 
 use std::process::Command;
 
-fn run(binary: &str, expected: &[&str]) {
-    let output = Command::new(binary)
-        .env_remove("PLAID_BASE_URL")
+/// The variables that would point an example away from its embedded
+/// sandboxes (`examples::Target`).
+const TARGET_VARIABLES: [&str; 6] = [
+    "PLAID_BASE_URL",
+    "PLAID_CLIENT_ID",
+    "PLAID_SECRET",
+    "PLAID_LEGACY_BASE_URL",
+    "PLAID_LEGACY_CLIENT_ID",
+    "PLAID_LEGACY_SECRET",
+];
+
+/// What no example may print: the sandbox's tokens (modern tokens start
+/// with these prefixes) and the keys' secret.
+const NEVER_PRINTED: [&str; 4] = [
+    "access-sandbox-",
+    "public-sandbox-",
+    "link-sandbox-",
+    "test_secret",
+];
+
+/// Runs `binary` and returns its stdout, after checking that it succeeded
+/// against an embedded sandbox and printed no secret.
+fn run(binary: &str) -> String {
+    let mut command = Command::new(binary);
+    for variable in TARGET_VARIABLES {
+        command.env_remove(variable);
+    }
+    let output = command
         .output()
         .unwrap_or_else(|e| panic!("{binary} could not start: {e}"));
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         output.status.success(),
@@ -24,6 +49,18 @@ fn run(binary: &str, expected: &[&str]) {
         stdout.contains("embedded plaid-sandbox"),
         "{binary} did not use the sandbox:\n{stdout}"
     );
+    for secret in NEVER_PRINTED {
+        assert!(
+            !stdout.contains(secret) && !stderr.contains(secret),
+            "{binary} printed {secret:?}:\n{stdout}\n{stderr}"
+        );
+    }
+    stdout
+}
+
+/// Checks that `binary`'s output contains every one of `expected`.
+fn run_expecting(binary: &str, expected: &[&str]) {
+    let stdout = run(binary);
     for needle in expected {
         assert!(
             stdout.contains(needle),
@@ -32,20 +69,67 @@ fn run(binary: &str, expected: &[&str]) {
     }
 }
 
+/// Checks that `binary`'s output contains `expected` in this order.
+fn run_expecting_in_order(binary: &str, expected: &[&str]) {
+    let stdout = run(binary);
+    let mut rest = stdout.as_str();
+    for needle in expected {
+        let Some(at) = rest.find(needle) else {
+            panic!(
+                "{binary} output lacks {needle:?} (in this order) after:\n{rest}\n\nwhole output:\n{stdout}"
+            );
+        };
+        rest = &rest[at + needle.len()..];
+    }
+}
+
 macro_rules! example_tests {
     ($( $test:ident: $bin:literal => [$($needle:literal),* $(,)?]; )*) => {$(
         #[test]
         fn $test() {
-            run(env!(concat!("CARGO_BIN_EXE_", $bin)), &[$($needle),*]);
+            run_expecting(env!(concat!("CARGO_BIN_EXE_", $bin)), &[$($needle),*]);
         }
     )*};
 }
 
-example_tests! {
-    quickstart_walks_every_backend_through_connect_mfa_transactions_and_balance: "quickstart" => [
-        "ureq (blocking)", "reqwest (async)", "hyper (async)", "14 institutions", "602 categories",
-        "MFA questions answered", "16 transactions", "Plaid Savings 1274.93",
+const BACKENDS: [&str; 3] = ["ureq (blocking)", "reqwest (async)", "hyper (async)"];
+
+#[test]
+fn quickstart_walks_every_backend_through_the_modern_item_flow_then_the_legacy_tour() {
+    let modern = [
+        "sandbox Item at First Platypus Bank (ins_109508) for auth, identity: PublicToken([redacted])",
+        "exchanged for AccessToken([redacted]), item ",
+        "5 accounts: Plaid Checking …",
+        "balance now: Plaid Checking …",
+        " USD",
+        "auth: Plaid Checking account BankNumber(…",
+        "), routing BankNumber(…",
+        ") (2 ACH accounts)",
+        "identity: Plaid Checking is held by ",
+        "(shown on purpose)",
+        "item removed (request ",
     ];
+    let legacy = [
+        "14 institutions",
+        "602 categories",
+        "MFA questions answered",
+        "16 transactions",
+        "Plaid Savings 1274.93",
+    ];
+    let mut expected = vec!["modern API (2020-09-14)"];
+    for backend in BACKENDS {
+        expected.push(backend);
+        expected.extend(modern);
+    }
+    expected.push("legacy API (tartan)");
+    for backend in BACKENDS {
+        expected.push(backend);
+        expected.extend(legacy);
+    }
+    run_expecting_in_order(env!("CARGO_BIN_EXE_quickstart"), &expected);
+}
+
+example_tests! {
     configuration_shows_typed_errors: "configuration" => ["1200 invalid credentials", "handled: UnauthorizedError"];
     suppressed_errors_returns_raw_responses: "suppressed_errors" => ["status 402", "code 1200", "Coffee Shop"];
     public_endpoints_lists_institutions_and_categories: "public_endpoints" => ["14 institutions", "Bank of America", "Wells Fargo"];
