@@ -13,15 +13,16 @@ use plaid_core::modern::models::Product;
 /// every product, ACH numbers).
 pub const FIRST_PLATYPUS: &str = "ins_109508";
 
-/// A new sandbox Item at First Platypus Bank with `products`, logged in as
+/// A new sandbox Item at `institution_id` with `products`, logged in as
 /// the default test user: its public token, exchanged for the Item's
 /// access token and id.
 pub fn new_item<T: Transport>(
     client: &Client<T>,
+    institution_id: &str,
     products: impl IntoIterator<Item = Product>,
 ) -> Result<ItemPublicTokenExchangeResponse, plaid_core::Error> {
     let created = client
-        .sandbox_public_token_create(FIRST_PLATYPUS, products)
+        .sandbox_public_token_create(institution_id, products)
         .send()?;
     client
         .item_public_token_exchange(created.public_token)
