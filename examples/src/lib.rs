@@ -4,17 +4,20 @@
 //! Every example talks to an embedded `plaid-sandbox` by default, so it
 //! runs on a fresh machine with no credentials and no network. The
 //! environment points an example at another server instead, e.g. a
-//! `plaid-sandbox` binary on another port or Plaid's own sandbox:
+//! `plaid-sandbox` process on another port:
 //!
 //! | variable | means | default |
 //! |---|---|---|
-//! | `PLAID_BASE_URL` | the **modern** server (`https://sandbox.plaid.com`, `http://127.0.0.1:8081`) | an embedded `Sandbox::start_modern()` |
+//! | `PLAID_BASE_URL` | the **modern** server (e.g. `http://127.0.0.1:8081`, a `plaid-sandbox --api modern`) | an embedded `Sandbox::start_modern()` |
 //! | `PLAID_CLIENT_ID` / `PLAID_SECRET` | its keys | `test_id` / `test_secret` |
 //! | `PLAID_LEGACY_BASE_URL` | the **legacy** (tartan) server | an embedded `Sandbox::start()` |
 //! | `PLAID_LEGACY_CLIENT_ID` / `PLAID_LEGACY_SECRET` | its keys | `test_id` / `test_secret` |
 //!
 //! The two families have their own variables because they are two services
 //! with two sets of keys: a modern server does not answer legacy routes.
+//! Plaid's own sandbox (`https://sandbox.plaid.com`) answers the modern
+//! calls, but has neither the emulator's invented institutions nor its
+//! `X-Sandbox-Fault` header, so some modern examples stop early there.
 
 use std::error::Error;
 use std::io;
