@@ -1,54 +1,118 @@
-//! Shared set-up for the runnable examples: where to send requests.
+//! Shared set-up for the runnable examples: where to send requests, and the
+//! few steps the modern examples all take.
 //!
-//! Every example talks to the embedded `plaid-sandbox` by default, so it
-//! runs on a fresh machine with no credentials and no network. Set
-//! `PLAID_BASE_URL` (and `PLAID_CLIENT_ID` / `PLAID_SECRET`, default
-//! `test_id` / `test_secret`) to point it at another server instead, e.g. a
-//! `plaid-sandbox` binary on another port.
+//! Every example talks to an embedded `plaid-sandbox` by default, so it
+//! runs on a fresh machine with no credentials and no network. The
+//! environment points an example at another server instead, e.g. a
+//! `plaid-sandbox` process on another port:
+//!
+//! | variable | means | default |
+//! |---|---|---|
+//! | `PLAID_BASE_URL` | the **modern** server (e.g. `http://127.0.0.1:8081`, a `plaid-sandbox --api modern`) | an embedded `Sandbox::start_modern()` |
+//! | `PLAID_CLIENT_ID` / `PLAID_SECRET` | its keys | `test_id` / `test_secret` |
+//! | `PLAID_LEGACY_BASE_URL` | the **legacy** (tartan) server | an embedded `Sandbox::start()` |
+//! | `PLAID_LEGACY_CLIENT_ID` / `PLAID_LEGACY_SECRET` | its keys | `test_id` / `test_secret` |
+//!
+//! The two families have their own variables because they are two services
+//! with two sets of keys: a modern server does not answer legacy routes.
+//! Plaid's own sandbox (`https://sandbox.plaid.com`) answers the modern
+//! calls, but has neither the emulator's invented institutions nor its
+//! `X-Sandbox-Fault` header, so some modern examples stop early there.
 
 use std::error::Error;
+use std::io;
 
-use plaid_core::Credentials;
-use plaid_core::legacy::{Config, Environment};
+use plaid_core::legacy::Legacy;
+use plaid_core::modern::Modern;
+use plaid_core::{Api, Config, Credentials, legacy, modern};
 use plaid_sandbox::Sandbox;
 
-/// Where an example sends its requests. Keeps the embedded sandbox (if any)
-/// alive for as long as the example runs.
-#[derive(Debug)]
-pub struct Target {
-    /// The configuration to build clients from.
-    pub config: Config,
-    sandbox: Option<Sandbox>,
+pub mod show;
+pub mod steps;
+
+/// The environment variables that name one family's server and keys.
+struct Variables {
+    base_url: &'static str,
+    client_id: &'static str,
+    secret: &'static str,
 }
 
-impl Target {
-    /// The server from the environment, or a freshly started embedded
-    /// sandbox.
-    pub fn from_env() -> Result<Target, Box<dyn Error>> {
-        let client_id = std::env::var("PLAID_CLIENT_ID").unwrap_or_else(|_| "test_id".to_owned());
-        let secret = std::env::var("PLAID_SECRET").unwrap_or_else(|_| "test_secret".to_owned());
-        let credentials = Credentials::new(client_id, secret);
-        match std::env::var("PLAID_BASE_URL") {
-            Ok(url) if !url.is_empty() => Ok(Target {
-                config: Config::new(Environment::Custom(url), credentials)?,
-                sandbox: None,
-            }),
-            _ => {
-                let sandbox = Sandbox::start()?;
-                let config = Config::new(Environment::Custom(sandbox.url()), credentials)?;
-                Ok(Target {
-                    config,
-                    sandbox: Some(sandbox),
-                })
+/// The modern server's variables: the unprefixed names, because the
+/// modern API is the one Plaid serves today.
+const MODERN: Variables = Variables {
+    base_url: "PLAID_BASE_URL",
+    client_id: "PLAID_CLIENT_ID",
+    secret: "PLAID_SECRET",
+};
+
+/// The legacy server's variables.
+const LEGACY: Variables = Variables {
+    base_url: "PLAID_LEGACY_BASE_URL",
+    client_id: "PLAID_LEGACY_CLIENT_ID",
+    secret: "PLAID_LEGACY_SECRET",
+};
+
+/// Where an example sends its requests, for one API family. Keeps the
+/// embedded sandbox (if any) alive for as long as the example runs.
+#[derive(Debug)]
+pub struct Target<A: Api> {
+    /// The configuration to build clients from.
+    pub config: Config<A>,
+    sandbox: Option<Sandbox>,
+    base_url_variable: &'static str,
+}
+
+impl Target<Modern> {
+    /// The modern server named by `PLAID_BASE_URL` (keys `PLAID_CLIENT_ID`
+    /// / `PLAID_SECRET`), or a freshly started embedded modern sandbox.
+    pub fn modern() -> Result<Self, Box<dyn Error>> {
+        Target::from_env(&MODERN, modern::Environment::Custom, Sandbox::start_modern)
+    }
+}
+
+impl Target<Legacy> {
+    /// The legacy server named by `PLAID_LEGACY_BASE_URL` (keys
+    /// `PLAID_LEGACY_CLIENT_ID` / `PLAID_LEGACY_SECRET`), or a freshly
+    /// started embedded legacy sandbox.
+    pub fn legacy() -> Result<Self, Box<dyn Error>> {
+        Target::from_env(&LEGACY, legacy::Environment::Custom, Sandbox::start)
+    }
+}
+
+impl<A: Api> Target<A> {
+    fn from_env(
+        variables: &Variables,
+        custom: fn(String) -> A::Environment,
+        start: fn() -> io::Result<Sandbox>,
+    ) -> Result<Self, Box<dyn Error>> {
+        let variable = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let credentials = Credentials::new(
+            variable(variables.client_id).unwrap_or_else(|| "test_id".to_owned()),
+            variable(variables.secret).unwrap_or_else(|| "test_secret".to_owned()),
+        );
+        let (url, sandbox) = match variable(variables.base_url) {
+            Some(url) => (url, None),
+            None => {
+                let sandbox = start()?;
+                (sandbox.url(), Some(sandbox))
             }
-        }
+        };
+        Ok(Target {
+            config: Config::new(custom(url), credentials)?,
+            sandbox,
+            base_url_variable: variables.base_url,
+        })
     }
 
     /// A one-line description of the server, for the examples' output.
     pub fn describe(&self) -> String {
         match &self.sandbox {
             Some(sandbox) => format!("embedded plaid-sandbox at {}", sandbox.url()),
-            None => format!("{} (from PLAID_BASE_URL)", self.config.base_url()),
+            None => format!(
+                "{} (from {})",
+                self.config.base_url(),
+                self.base_url_variable
+            ),
         }
     }
 }

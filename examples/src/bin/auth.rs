@@ -1,11 +1,15 @@
 //! Seed sections "Add Auth User" and "MFA add Auth User".
+//!
+//! Legacy (tartan) API: runs against an embedded legacy `plaid-sandbox`, or
+//! the server in `PLAID_LEGACY_BASE_URL` (keys `PLAID_LEGACY_CLIENT_ID` /
+//! `PLAID_LEGACY_SECRET`).
 
 use examples::Target;
 use plaid_core::legacy::models::Outcome;
 use plaid_core::legacy::{Login, MfaAnswer};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let target = Target::from_env()?;
+    let target = Target::legacy()?;
     println!("server: {}", target.describe());
     let client = plaid_ureq::client(target.config.clone());
 

@@ -1,5 +1,9 @@
 //! Seed section "Configuration" and error handling: build a configuration,
 //! then see how API errors come back as typed values.
+//!
+//! Legacy (tartan) API: runs against an embedded legacy `plaid-sandbox`, or
+//! the server in `PLAID_LEGACY_BASE_URL` (keys `PLAID_LEGACY_CLIENT_ID` /
+//! `PLAID_LEGACY_SECRET`).
 
 use std::time::Duration;
 
@@ -8,7 +12,7 @@ use plaid_core::legacy::{Config, ErrorCode, Login, PythonException};
 use plaid_core::{Credentials, ErrorKind};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let target = Target::from_env()?;
+    let target = Target::legacy()?;
     println!("server: {}", target.describe());
 
     // Per-client configuration: no global state. `Environment::Tartan` or

@@ -1,9 +1,13 @@
 //! Seed section "Exchange": a Plaid Link public token for an access token.
+//!
+//! Legacy (tartan) API: runs against an embedded legacy `plaid-sandbox`, or
+//! the server in `PLAID_LEGACY_BASE_URL` (keys `PLAID_LEGACY_CLIENT_ID` /
+//! `PLAID_LEGACY_SECRET`).
 
 use examples::Target;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let target = Target::from_env()?;
+    let target = Target::legacy()?;
     println!("server: {}", target.describe());
     let client = plaid_ureq::client(target.config.clone());
 

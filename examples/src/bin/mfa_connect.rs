@@ -1,5 +1,9 @@
 //! Seed section "MFA add Connect User": every challenge kind, answered in
 //! a loop like the seed's `answer_mfa`.
+//!
+//! Legacy (tartan) API: runs against an embedded legacy `plaid-sandbox`, or
+//! the server in `PLAID_LEGACY_BASE_URL` (keys `PLAID_LEGACY_CLIENT_ID` /
+//! `PLAID_LEGACY_SECRET`).
 
 use examples::Target;
 use plaid_core::legacy::models::{ConnectResponse, DeviceType, Mfa, MfaChallenge, Outcome};
@@ -56,7 +60,7 @@ fn answer_mfa(
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let target = Target::from_env()?;
+    let target = Target::legacy()?;
     println!("server: {}", target.describe());
     let client = plaid_ureq::client(target.config.clone());
 

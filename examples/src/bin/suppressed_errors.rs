@@ -1,10 +1,14 @@
 //! Seed section "suppress_http_errors": handle non-2xx responses yourself.
+//!
+//! Legacy (tartan) API: runs against an embedded legacy `plaid-sandbox`, or
+//! the server in `PLAID_LEGACY_BASE_URL` (keys `PLAID_LEGACY_CLIENT_ID` /
+//! `PLAID_LEGACY_SECRET`).
 
 use examples::Target;
 use plaid_core::legacy::Login;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let target = Target::from_env()?;
+    let target = Target::legacy()?;
     println!("server: {}", target.describe());
 
     // Per client: every call returns the raw response, whatever its status.
