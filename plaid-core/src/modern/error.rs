@@ -208,7 +208,7 @@ impl fmt::Debug for ErrorCode {
 
 impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -429,6 +429,15 @@ mod tests {
             let got = hint(&ErrorType::from_wire(error_type), &ErrorCode::new(code));
             assert_eq!(got, expected, "{error_type} {code}");
         }
+    }
+
+    #[test]
+    fn codes_and_types_honour_width_and_alignment() {
+        assert_eq!(
+            format!("[{:<12}]", ErrorCode::NO_ACCOUNTS),
+            "[NO_ACCOUNTS ]"
+        );
+        assert_eq!(format!("[{:>12}]", ErrorType::ItemError), "[  ITEM_ERROR]");
     }
 
     #[test]
