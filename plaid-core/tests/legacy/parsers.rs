@@ -7,6 +7,8 @@
 
 use std::any::Any;
 
+use crate::support::hostile;
+use plaid_core::legacy::ErrorCode;
 use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Categories, Category, Connect, Delete, ExchangeToken, Get, Income, Info,
     Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step, Upgrade,
@@ -97,6 +99,27 @@ impl Parser {
                 | Success::Message
                 | Success::Exchange
         )
+    }
+}
+
+impl hostile::Parser for Parser {
+    type Shape = Success;
+    type Code = u32;
+
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn shape(&self) -> Success {
+        self.success
+    }
+
+    fn run(&self, response: HttpResponse) -> Result<Box<dyn Any>, Error> {
+        (self.parse)(response)
+    }
+
+    fn code(error: &Error) -> Option<u32> {
+        error.legacy_code().map(ErrorCode::code)
     }
 }
 
@@ -213,11 +236,6 @@ pub(crate) const PARSERS: &[Parser] = &[
         mfa: false,
     },
 ];
-
-/// The parser named `name`.
-pub(crate) fn parser(name: &str) -> Option<&'static Parser> {
-    PARSERS.iter().find(|parser| parser.name == name)
-}
 
 #[test]
 fn the_registry_is_complete_and_names_are_unique() {

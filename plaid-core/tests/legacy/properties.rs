@@ -3,51 +3,15 @@
 //! (`crate::parsers`), generated accounts and transactions survive the
 //! wire, dates and error codes round-trip.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use crate::parsers::PARSERS;
-use crate::support::{REQUEST_ID, response_bytes};
+use crate::support::hostile;
+use crate::support::response_bytes;
+use plaid_core::Endpoint;
 use plaid_core::legacy::ErrorCode;
 use plaid_core::legacy::endpoints::{Connect, Get};
 use plaid_core::legacy::models::{AccountType, Date};
-use plaid_core::{Endpoint, Error};
 use proptest::prelude::*;
 use serde_json::{Value, json};
-
-/// Feeds one response to every registered parser: none may panic, and
-/// every error must keep the status, the body and the request id.
-fn every_parser(status: u16, body: &[u8]) -> Result<(), TestCaseError> {
-    for parser in PARSERS {
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            (parser.parse)(response_bytes(status, body))
-        }));
-        let Ok(result) = result else {
-            return Err(TestCaseError::fail(format!(
-                "{} panicked on status {status}",
-                parser.name
-            )));
-        };
-        if let Err(error) = result {
-            check_error(parser.name, &error, status, body)?;
-        }
-    }
-    Ok(())
-}
-
-fn check_error(name: &str, error: &Error, status: u16, body: &[u8]) -> Result<(), TestCaseError> {
-    prop_assert_eq!(
-        error.status().map(|s| s.as_u16()),
-        Some(status),
-        "{} lost the status",
-        name
-    );
-    prop_assert_eq!(error.body(), Some(body), "{} lost the body", name);
-    prop_assert_eq!(error.request_id(), Some(REQUEST_ID), "{}", name);
-    let success = (200..300).contains(&status);
-    prop_assert_eq!(error.is_decode(), success, "{}: {:?}", name, error);
-    prop_assert_eq!(error.is_api(), !success, "{}: {:?}", name, error);
-    Ok(())
-}
 
 /// Any JSON value, up to a few levels deep.
 fn json_value() -> impl Strategy<Value = Value> {
@@ -194,13 +158,13 @@ proptest! {
         status in status(),
         body in prop::collection::vec(any::<u8>(), 0..512),
     ) {
-        every_parser(status, &body)?;
+        hostile::every_parser(PARSERS, status, &body)?;
     }
 
     #[test]
     fn arbitrary_json_never_panics_any_parser(status in status(), value in json_value()) {
         let body = serde_json::to_vec(&value).unwrap();
-        every_parser(status, &body)?;
+        hostile::every_parser(PARSERS, status, &body)?;
     }
 
     #[test]

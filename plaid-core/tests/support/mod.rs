@@ -4,9 +4,14 @@
 //! network, and nothing here knows a family's wire format (the legacy form
 //! helpers live in `legacy/form.rs`).
 //!
+//! `hostile` is the runner of the hostile-response tables and the parser
+//! property checks, generic over a family's parser registry.
+//!
 //! Each binary includes this file with `#[path]` and uses a subset of it,
 //! hence the `dead_code` allowance.
 #![allow(dead_code)]
+
+pub(crate) mod hostile;
 
 use std::sync::{Arc, Mutex};
 
