@@ -8,7 +8,6 @@
 use std::any::Any;
 
 use crate::support::hostile;
-use plaid_core::legacy::ErrorCode;
 use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Categories, Category, Connect, Delete, ExchangeToken, Get, Income, Info,
     Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step, Upgrade,
@@ -118,8 +117,8 @@ impl hostile::Parser for Parser {
         (self.parse)(response)
     }
 
-    fn code(error: &Error) -> Option<u32> {
-        error.legacy_code().map(ErrorCode::code)
+    fn code(error: &Error) -> Option<String> {
+        error.legacy_code().map(|code| code.code().to_string())
     }
 }
 

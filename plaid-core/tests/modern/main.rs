@@ -12,6 +12,8 @@
 mod support;
 
 mod calls;
+mod hostile;
+mod parsers;
 mod wire;
 
 mod accounts;
