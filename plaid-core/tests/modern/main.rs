@@ -14,6 +14,7 @@ mod support;
 mod calls;
 mod hostile;
 mod parsers;
+mod properties;
 mod wire;
 
 mod accounts;

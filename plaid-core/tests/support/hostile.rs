@@ -20,7 +20,9 @@ use std::sync::Once;
 use plaid_core::http::Response;
 use plaid_core::transport::HttpResponse;
 use plaid_core::{Error, ErrorKind};
+use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
+use serde_json::Value;
 
 use super::{REQUEST_ID, response_bytes};
 
@@ -371,4 +373,52 @@ fn check_error<P: Parser>(
         )));
     }
     Ok(())
+}
+
+/// Any JSON value, up to a few levels deep, whose object keys are often
+/// one of `keys` (the family's field names) and whose strings are often
+/// one of `words` (its enums, dates and keys), so that generated bodies
+/// reach past a parser's first field.
+pub(crate) fn json_value(
+    keys: &'static [&'static str],
+    words: &'static [&'static str],
+) -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from), // NaN/inf become null
+        ".{0,12}".prop_map(Value::String),
+        prop::sample::select(words).prop_map(Value::from),
+    ];
+    // One key in `keys.len() + 1` is arbitrary, as when each was its own
+    // alternative.
+    let known = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+    leaf.prop_recursive(4, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    known => prop::sample::select(keys).prop_map(str::to_owned),
+                    1 => "[a-z_]{1,8}",
+                ],
+                inner,
+                0..8
+            )
+            .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+/// A status: usually one the API sends, else any from 100 to 599.
+pub(crate) fn status() -> impl Strategy<Value = u16> {
+    prop_oneof![
+        Just(200u16),
+        Just(201),
+        Just(400),
+        Just(402),
+        Just(500),
+        100u16..=599
+    ]
 }

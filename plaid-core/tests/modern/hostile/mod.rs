@@ -77,7 +77,7 @@ fn institution() -> Value {
 /// A body every modern parser accepts: each answer's fields side by side,
 /// shaped like the emulator's (`bodies::checking` and `bodies::item`), the
 /// account with identity owners and Auth numbers.
-fn everything() -> Value {
+pub(crate) fn everything() -> Value {
     let mut account = checking();
     account["owners"] = json!([{
         "names": ["Alberta Bobbeth Charleson"],
@@ -124,7 +124,7 @@ const PLACEHOLDER: &str = "\"@@raw@@\"";
 /// [`everything`] with the value at `pointer` (a JSON pointer) replaced by
 /// `raw`, JSON text that need not be a valid `serde_json::Value` (1e400,
 /// twenty decimal places, invalid UTF-8 left out).
-fn set(pointer: &str, raw: &str) -> Vec<u8> {
+pub(crate) fn set(pointer: &str, raw: &str) -> Vec<u8> {
     set_bytes(pointer, raw.as_bytes())
 }
 
