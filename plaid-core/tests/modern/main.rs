@@ -15,6 +15,7 @@ mod calls;
 mod hostile;
 mod parsers;
 mod properties;
+mod secrets;
 mod wire;
 
 mod accounts;
