@@ -48,8 +48,32 @@ pub fn check_error(error: &Error, status: u16, body: &[u8]) {
     let _ = error.to_string();
     let _ = format!("{error:?}");
     let _ = (error.kind(), error.legacy_code(), error.request_id(), error.decode_path());
-    let _ = error.api_error().map(|api| format!("{api:?}"));
+    let _ = (error.plaid_code(), error.api_code(), error.retry_hint(), error.is_retryable());
+    let _ = error.api_error().map(|api| format!("{api:?} {api}"));
     let _ = error.is_api();
+}
+
+/// The modern family's request id rule: the `PlaidError`'s own id when the
+/// body is one that carries it, else the header's.
+pub fn check_modern_request_id(error: &Error) {
+    let from_body = error.plaid().and_then(|plaid| plaid.request_id.as_deref());
+    assert_eq!(
+        error.request_id(),
+        Some(from_body.unwrap_or(REQUEST_ID)),
+        "the request id is neither the body's nor the header's: {error:?}"
+    );
+    if let Some(plaid) = error.plaid() {
+        // A decoded PlaidError is what the error reports.
+        assert_eq!(error.plaid_code(), Some(&plaid.error_code));
+        assert_eq!(error.retry_hint(), Some(plaid.retry_hint()));
+        let _ = format!("{plaid:?} {plaid}");
+    }
+}
+
+/// Whether `body` is a JSON object as far as its first byte says (after
+/// whitespace): the only kind of body a modern parser may accept.
+pub fn starts_an_object(body: &[u8]) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
 /// Runs one parser on a fresh response; on error checks the invariants.

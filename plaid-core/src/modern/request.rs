@@ -89,11 +89,26 @@ fn secret_header(value: &str, what: &'static str) -> Result<HeaderValue, Error> 
 
 /// Parses a modern success response as `T`; any non-2xx status becomes an
 /// error with the [`PlaidError`] when the body is one.
+///
+/// Every modern answer is a JSON object, and anything else is refused
+/// before it is decoded: serde's derive would read an array positionally,
+/// so `["link-…", "2026-…"]` would pass as a link token and `[]` as a
+/// removed Item.
 pub fn parse_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Error> {
     if !response.status().is_success() {
         return Err(error_from_response(response));
     }
     let (parts, body) = response.into_parts();
+    if !starts_an_object(&body) {
+        // Says what the body is instead (an array, a string, not JSON);
+        // a body that does not start with `{` never decodes as a map.
+        if let Err(source) =
+            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&body)
+        {
+            let request_id = wire::request_id(&parts.headers);
+            return Err(Error::decode(parts.status, request_id, None, &source, body));
+        }
+    }
     wire::decode_json(parts.status, &parts.headers, body)
 }
 
@@ -115,8 +130,8 @@ pub fn error_from_response(response: HttpResponse) -> Error {
     Error::from_status(parts.status, request_id, api, body)
 }
 
-/// A Plaid error body is an object; serde's derive would also read a JSON
-/// array positionally, which no real error body is.
+/// A Plaid body, answer or error, is an object; serde's derive would also
+/// read a JSON array positionally, which no real body is.
 fn starts_an_object(body: &[u8]) -> bool {
     body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }

@@ -7,6 +7,7 @@
 
 use std::any::Any;
 
+use crate::support::hostile;
 use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Categories, Category, Connect, Delete, ExchangeToken, Get, Income, Info,
     Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step, Upgrade,
@@ -97,6 +98,27 @@ impl Parser {
                 | Success::Message
                 | Success::Exchange
         )
+    }
+}
+
+impl hostile::Parser for Parser {
+    type Shape = Success;
+    type Code = u32;
+
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn shape(&self) -> Success {
+        self.success
+    }
+
+    fn run(&self, response: HttpResponse) -> Result<Box<dyn Any>, Error> {
+        (self.parse)(response)
+    }
+
+    fn code(error: &Error) -> Option<String> {
+        error.legacy_code().map(|code| code.code().to_string())
     }
 }
 
@@ -213,11 +235,6 @@ pub(crate) const PARSERS: &[Parser] = &[
         mfa: false,
     },
 ];
-
-/// The parser named `name`.
-pub(crate) fn parser(name: &str) -> Option<&'static Parser> {
-    PARSERS.iter().find(|parser| parser.name == name)
-}
 
 #[test]
 fn the_registry_is_complete_and_names_are_unique() {

@@ -3,108 +3,40 @@
 //! (`crate::parsers`), generated accounts and transactions survive the
 //! wire, dates and error codes round-trip.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use crate::parsers::PARSERS;
-use crate::support::{REQUEST_ID, response_bytes};
+use crate::support::hostile;
+use crate::support::response_bytes;
+use plaid_core::Endpoint;
 use plaid_core::legacy::ErrorCode;
 use plaid_core::legacy::endpoints::{Connect, Get};
 use plaid_core::legacy::models::{AccountType, Date};
-use plaid_core::{Endpoint, Error};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-/// Feeds one response to every registered parser: none may panic, and
-/// every error must keep the status, the body and the request id.
-fn every_parser(status: u16, body: &[u8]) -> Result<(), TestCaseError> {
-    for parser in PARSERS {
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            (parser.parse)(response_bytes(status, body))
-        }));
-        let Ok(result) = result else {
-            return Err(TestCaseError::fail(format!(
-                "{} panicked on status {status}",
-                parser.name
-            )));
-        };
-        if let Err(error) = result {
-            check_error(parser.name, &error, status, body)?;
-        }
-    }
-    Ok(())
-}
+/// The legacy fields generated JSON objects use most.
+const KEYS: &[&str] = &[
+    "accounts",
+    "access_token",
+    "transactions",
+    "type",
+    "mfa",
+    "code",
+    "message",
+    "_id",
+    "balance",
+    "id",
+    "name",
+];
 
-fn check_error(name: &str, error: &Error, status: u16, body: &[u8]) -> Result<(), TestCaseError> {
-    prop_assert_eq!(
-        error.status().map(|s| s.as_u16()),
-        Some(status),
-        "{} lost the status",
-        name
-    );
-    prop_assert_eq!(error.body(), Some(body), "{} lost the body", name);
-    prop_assert_eq!(error.request_id(), Some(REQUEST_ID), "{}", name);
-    let success = (200..300).contains(&status);
-    prop_assert_eq!(error.is_decode(), success, "{}: {:?}", name, error);
-    prop_assert_eq!(error.is_api(), !success, "{}: {:?}", name, error);
-    Ok(())
-}
-
-/// Any JSON value, up to a few levels deep.
-fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_map(Value::from), // NaN/inf become null
-        ".{0,12}".prop_map(Value::String),
-        // Strings shaped like the API's enums, dates and keys.
-        prop_oneof![
-            Just("depository"),
-            Just("questions"),
-            Just("device"),
-            Just("list"),
-            Just("2014-04-11"),
-            Just("accounts"),
-        ]
-        .prop_map(Value::from),
-    ];
-    leaf.prop_recursive(4, 64, 8, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-            prop::collection::btree_map(
-                prop_oneof![
-                    Just("accounts".to_owned()),
-                    Just("access_token".to_owned()),
-                    Just("transactions".to_owned()),
-                    Just("type".to_owned()),
-                    Just("mfa".to_owned()),
-                    Just("code".to_owned()),
-                    Just("message".to_owned()),
-                    Just("_id".to_owned()),
-                    Just("balance".to_owned()),
-                    Just("id".to_owned()),
-                    Just("name".to_owned()),
-                    "[a-z_]{1,8}",
-                ],
-                inner,
-                0..8
-            )
-            .prop_map(|map| Value::Object(map.into_iter().collect())),
-        ]
-    })
-}
-
-fn status() -> impl Strategy<Value = u16> {
-    prop_oneof![
-        Just(200u16),
-        Just(201),
-        Just(400),
-        Just(402),
-        Just(500),
-        100u16..=599
-    ]
-}
+/// Strings shaped like the legacy API's enums, dates and keys.
+const WORDS: &[&str] = &[
+    "depository",
+    "questions",
+    "device",
+    "list",
+    "2014-04-11",
+    "accounts",
+];
 
 #[derive(Debug, Clone)]
 struct GenTransaction {
@@ -191,16 +123,16 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic_and_errors_keep_status_and_body(
-        status in status(),
+        status in hostile::status(),
         body in prop::collection::vec(any::<u8>(), 0..512),
     ) {
-        every_parser(status, &body)?;
+        hostile::every_parser(PARSERS, status, &body)?;
     }
 
     #[test]
-    fn arbitrary_json_never_panics_any_parser(status in status(), value in json_value()) {
+    fn arbitrary_json_never_panics_any_parser(status in hostile::status(), value in hostile::json_value(KEYS, WORDS)) {
         let body = serde_json::to_vec(&value).unwrap();
-        every_parser(status, &body)?;
+        hostile::every_parser(PARSERS, status, &body)?;
     }
 
     #[test]

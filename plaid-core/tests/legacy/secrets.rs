@@ -3,8 +3,7 @@
 //! response or in any error. Each value is a unique string, so a leak names
 //! itself.
 
-use std::fmt::{Debug, Display};
-
+use crate::support::leaks::Markers;
 use crate::support::response;
 use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Connect, Delete, ExchangeToken, Get, Info, Risk, Step, Update, Upgrade,
@@ -67,33 +66,8 @@ const SECRETS: [&str; 20] = [
     STREET,
 ];
 
-/// The secrets that appear in `text`.
-fn leaks(text: &str) -> Vec<&'static str> {
-    SECRETS
-        .into_iter()
-        .filter(|secret| text.contains(secret))
-        .collect()
-}
-
-/// The secrets that `{:?}` or `{:#?}` of `value` shows.
-fn debug_leaks(value: &dyn Debug) -> Vec<&'static str> {
-    let mut found = leaks(&format!("{value:?}"));
-    found.extend(leaks(&format!("{value:#?}")));
-    found
-}
-
-#[track_caller]
-fn assert_debug_clean(what: &str, value: &dyn Debug) {
-    let found = debug_leaks(value);
-    assert!(found.is_empty(), "{what} leaks {found:?}: {value:#?}");
-}
-
-#[track_caller]
-fn assert_all_clean<T: Debug + Display>(what: &str, value: &T) {
-    assert_debug_clean(what, value);
-    let found = leaks(&format!("{value}"));
-    assert!(found.is_empty(), "{what} Display leaks {found:?}: {value}");
-}
+/// The scanner over [`SECRETS`].
+const SCAN: Markers = Markers(&SECRETS);
 
 fn config() -> Config {
     Config::new(
@@ -133,7 +107,7 @@ fn canned(
 fn the_scanner_detects_a_secret_in_plain_types() {
     // Proof that the helpers would catch a leak.
     assert_eq!(
-        debug_leaks(&String::from(CLIENT_SECRET)),
+        SCAN.debug_leaks(&String::from(CLIENT_SECRET)),
         [CLIENT_SECRET; 2]
     );
     #[derive(Debug)]
@@ -144,12 +118,13 @@ fn the_scanner_detects_a_secret_in_plain_types() {
     let careless = Careless {
         token: ACCESS_TOKEN.to_owned(),
     };
-    assert_eq!(debug_leaks(&careless), [ACCESS_TOKEN; 2]);
+    assert_eq!(SCAN.debug_leaks(&careless), [ACCESS_TOKEN; 2]);
     // `{}` of a plain String shows it too.
     let plain = String::from(PIN);
     let display = plain.to_string();
-    assert_eq!(leaks(&display), [PIN]);
-    let caught = std::panic::catch_unwind(|| assert_debug_clean("a String", &PASSWORD.to_owned()));
+    assert_eq!(SCAN.leaks(&display), [PIN]);
+    let caught =
+        std::panic::catch_unwind(|| SCAN.assert_debug_clean("a String", &PASSWORD.to_owned()));
     assert!(caught.is_err(), "assert_debug_clean must fail on a leak");
 }
 
@@ -158,7 +133,7 @@ fn secret_newtypes_print_redacted() {
     macro_rules! check {
         ($($ty:ident => $value:expr),* $(,)?) => {$(
             let secret = $ty::new($value);
-            assert_all_clean(stringify!($ty), &secret);
+            SCAN.assert_all_clean(stringify!($ty), &secret);
             assert_eq!(format!("{secret:?}"), concat!(stringify!($ty), "([redacted])"));
             assert_eq!(format!("{secret}"), "[redacted]");
             assert_eq!(secret.expose_secret(), $value);
@@ -179,15 +154,15 @@ fn secret_newtypes_print_redacted() {
 
 #[test]
 fn config_credentials_login_and_answers_hide_their_secrets() {
-    assert_debug_clean("Config", &config());
-    assert_debug_clean("Credentials", &Credentials::new(CLIENT_ID, CLIENT_SECRET));
-    assert_debug_clean("Login", &login());
+    SCAN.assert_debug_clean("Config", &config());
+    SCAN.assert_debug_clean("Credentials", &Credentials::new(CLIENT_ID, CLIENT_SECRET));
+    SCAN.assert_debug_clean("Login", &login());
     for answer in answers() {
-        assert_debug_clean("MfaAnswer", &answer);
+        SCAN.assert_debug_clean("MfaAnswer", &answer);
     }
     let mut step_options = StepOptions::default();
     step_options.webhook = Some("https://example.com/hook".into());
-    assert_debug_clean("StepOptions", &step_options);
+    SCAN.assert_debug_clean("StepOptions", &step_options);
 }
 
 #[test]
@@ -195,14 +170,14 @@ fn every_endpoint_descriptor_hides_its_secrets() {
     let bofa = InstitutionType::new("bofa").unwrap();
     let add = Add::<Connect>::new(bofa, login())
         .with_options(AddOptions::new().start_date(Date::new(2014, 1, 1).unwrap()));
-    assert_debug_clean("Add", &add);
+    SCAN.assert_debug_clean("Add", &add);
     for answer in answers() {
-        assert_debug_clean("Step", &Step::<Auth>::new(token(), answer.clone()));
-        assert_debug_clean(
+        SCAN.assert_debug_clean("Step", &Step::<Auth>::new(token(), answer.clone()));
+        SCAN.assert_debug_clean(
             "Step (update)",
             &Step::<Info>::update(token(), answer.clone()),
         );
-        assert_debug_clean(
+        SCAN.assert_debug_clean(
             "UpgradeStep",
             &UpgradeStep {
                 access_token: token(),
@@ -211,15 +186,15 @@ fn every_endpoint_descriptor_hides_its_secrets() {
             },
         );
     }
-    assert_debug_clean("Update", &Update::<Risk>::new(token(), login()));
-    assert_debug_clean(
+    SCAN.assert_debug_clean("Update", &Update::<Risk>::new(token(), login()));
+    SCAN.assert_debug_clean(
         "Get",
         &Get::<Connect>::new(token()).with_options(GetOptions::new().pending(true)),
     );
-    assert_debug_clean("Delete", &Delete::<Connect>::new(token()));
-    assert_debug_clean("Balance", &Balance::new(token()));
-    assert_debug_clean("Upgrade", &Upgrade::new(token(), Product::Info));
-    assert_debug_clean(
+    SCAN.assert_debug_clean("Delete", &Delete::<Connect>::new(token()));
+    SCAN.assert_debug_clean("Balance", &Balance::new(token()));
+    SCAN.assert_debug_clean("Upgrade", &Upgrade::new(token(), Product::Info));
+    SCAN.assert_debug_clean(
         "ExchangeToken",
         &ExchangeToken {
             public_token: PUBLIC_TOKEN.into(),
@@ -231,17 +206,17 @@ fn every_endpoint_descriptor_hides_its_secrets() {
 #[test]
 fn clients_and_calls_hide_their_secrets() {
     let client = Client::new(config(), canned(200, "{}"));
-    assert_debug_clean("Client", &client);
-    assert_debug_clean("Client (suppressed)", &client.suppress_http_errors());
-    assert_debug_clean("Call (add)", &client.connect("bofa", login()));
+    SCAN.assert_debug_clean("Client", &client);
+    SCAN.assert_debug_clean("Client (suppressed)", &client.suppress_http_errors());
+    SCAN.assert_debug_clean("Call (add)", &client.connect("bofa", login()));
     for answer in answers() {
-        assert_debug_clean("Call (step)", &client.connect_step(answer));
+        SCAN.assert_debug_clean("Call (step)", &client.connect_step(answer));
     }
-    assert_debug_clean("Call (update)", &client.auth_update(login()));
-    assert_debug_clean("Call (exchange)", &client.exchange_token(PUBLIC_TOKEN));
-    assert_debug_clean("Call (raw)", &client.balance().raw());
+    SCAN.assert_debug_clean("Call (update)", &client.auth_update(login()));
+    SCAN.assert_debug_clean("Call (exchange)", &client.exchange_token(PUBLIC_TOKEN));
+    SCAN.assert_debug_clean("Call (raw)", &client.balance().raw());
     let no_token = Client::new(config().without_access_token(), canned(200, "{}"));
-    assert_debug_clean("Call (failed)", &no_token.balance());
+    SCAN.assert_debug_clean("Call (failed)", &no_token.balance());
 }
 
 const CHALLENGE: &str = r#"{"type":"device","mfa":{"message":"Code sent to xxx-xxx-5309"},"access_token":"SECRET-access-token-9b1e"}"#;
@@ -252,13 +227,13 @@ const ECHO: &str = r#"{"code":1105,"message":"bad access_token","resolve":"This 
 #[test]
 fn responses_and_outcomes_hide_tokens() {
     let challenged = Add::<Connect>::parse_response(response(201, CHALLENGE)).unwrap();
-    assert_debug_clean("Outcome (MFA)", &challenged);
-    assert_debug_clean("MfaChallenge", &challenged.mfa_required().unwrap());
+    SCAN.assert_debug_clean("Outcome (MFA)", &challenged);
+    SCAN.assert_debug_clean("MfaChallenge", &challenged.mfa_required().unwrap());
     let connected = Add::<Connect>::parse_response(response(200, CONNECTED)).unwrap();
-    assert_debug_clean("Outcome (connected)", &connected);
-    assert_debug_clean("ConnectResponse", &connected.connected().unwrap());
+    SCAN.assert_debug_clean("Outcome (connected)", &connected);
+    SCAN.assert_debug_clean("ConnectResponse", &connected.connected().unwrap());
     let exchanged = ExchangeToken::parse_response(response(200, EXCHANGED)).unwrap();
-    assert_debug_clean("ExchangeResponse", &exchanged);
+    SCAN.assert_debug_clean("ExchangeResponse", &exchanged);
     assert_eq!(
         exchanged.stripe_bank_account_token.unwrap().expose_secret(),
         BANK_TOKEN
@@ -269,23 +244,26 @@ fn responses_and_outcomes_hide_tokens() {
 fn raw_responses_hide_their_body() {
     let client = Client::new(config(), canned(201, CHALLENGE)).suppress_http_errors();
     let raw = client.connect("bofa", login()).send().unwrap();
-    assert_debug_clean("RawResponse", &raw);
+    SCAN.assert_debug_clean("RawResponse", &raw);
     // The body is still there for whoever asks for it by name.
-    assert_eq!(leaks(&String::from_utf8_lossy(raw.body())), [ACCESS_TOKEN]);
+    assert_eq!(
+        SCAN.leaks(&String::from_utf8_lossy(raw.body())),
+        [ACCESS_TOKEN]
+    );
 }
 
 #[test]
 fn api_errors_hide_the_echoed_token() {
     let error = Get::<Connect>::parse_response(response(401, ECHO)).unwrap_err();
-    assert_all_clean("Error (1105)", &error);
-    assert_debug_clean("ApiError", error.api_error().unwrap());
+    SCAN.assert_all_clean("Error (1105)", &error);
+    SCAN.assert_debug_clean("ApiError", error.api_error().unwrap());
     let echoed = error.legacy().and_then(|api| api.access_token.as_ref());
     assert_eq!(echoed.unwrap().expose_secret(), ECHOED_TOKEN);
     let via_client = Client::new(config(), canned(402, ECHO))
         .connect_step(MfaAnswer::answer(ANSWER))
         .send()
         .unwrap_err();
-    assert_all_clean("Error (from a step)", &via_client);
+    SCAN.assert_all_clean("Error (from a step)", &via_client);
 }
 
 #[test]
@@ -293,11 +271,11 @@ fn decode_errors_hide_the_body() {
     let body = CONNECTED.replace(r#""current":2"#, r#""current":"two""#);
     let error = Get::<Connect>::parse_response(response(200, &body)).unwrap_err();
     assert!(error.is_decode());
-    assert_all_clean("Error (decode)", &error);
+    SCAN.assert_all_clean("Error (decode)", &error);
     let challenge = CHALLENGE.replace(r#"{"message":"Code sent to xxx-xxx-5309"}"#, "42");
     let error = Add::<Connect>::parse_response(response(201, &challenge)).unwrap_err();
     assert!(error.is_decode());
-    assert_all_clean("Error (decode of a challenge)", &error);
+    SCAN.assert_all_clean("Error (decode of a challenge)", &error);
     let error = Client::new(config(), canned(200, CHALLENGE))
         .suppress_http_errors()
         .balance()
@@ -305,7 +283,7 @@ fn decode_errors_hide_the_body() {
         .unwrap()
         .json::<Vec<u8>>()
         .unwrap_err();
-    assert_all_clean("Error (raw json)", &error);
+    SCAN.assert_all_clean("Error (raw json)", &error);
 }
 
 #[test]
@@ -316,8 +294,8 @@ fn transport_and_input_errors_hide_secrets() {
     let client = Client::new(config(), refused);
     let error = client.connect("bofa", login()).send().unwrap_err();
     assert!(error.is_transport());
-    assert_all_clean("Error (transport)", &error);
-    assert_all_clean(
+    SCAN.assert_all_clean("Error (transport)", &error);
+    SCAN.assert_all_clean(
         "TransportError",
         &TransportError::timeout("deadline elapsed"),
     );
@@ -369,7 +347,7 @@ fn transport_and_input_errors_hide_secrets() {
     );
     for error in &errors {
         assert!(error.is_invalid_input(), "{error}");
-        assert_all_clean("Error (input)", error);
+        SCAN.assert_all_clean("Error (input)", error);
     }
 }
 
@@ -399,7 +377,7 @@ fn bank_numbers_and_identity_data_are_readable_but_print_redacted() {
     let numbers = auth.accounts[0].numbers.as_ref().unwrap();
     assert_eq!(numbers.account.as_deref(), Some(ACCOUNT_NUMBER));
     assert_eq!(numbers.routing.as_deref(), Some(ROUTING_NUMBER));
-    assert_debug_clean("AuthResponse", &auth);
+    SCAN.assert_debug_clean("AuthResponse", &auth);
     // A statement-style hint survives: the last four characters.
     assert!(format!("{numbers:?}").contains("3377"), "{numbers:?}");
 
@@ -408,7 +386,7 @@ fn bank_numbers_and_identity_data_are_readable_but_print_redacted() {
     assert_eq!(*info.info.emails[0].data, EMAIL);
     assert_eq!(*info.info.phone_numbers[0].data, PHONE);
     assert_eq!(info.info.addresses[0].data.street.as_deref(), Some(STREET));
-    assert_debug_clean("InfoResponse", &info);
+    SCAN.assert_debug_clean("InfoResponse", &info);
 }
 
 #[test]
@@ -432,13 +410,7 @@ fn decode_errors_never_quote_the_value_that_failed() {
         let info = Get::<Info>::parse_response(response(200, body));
         for error in [auth.err(), info.err()].into_iter().flatten() {
             assert!(error.is_decode(), "{error}");
-            assert_all_clean("Error (decode of personal data)", &error);
-            let mut source = std::error::Error::source(&error);
-            while let Some(cause) = source {
-                let found = leaks(&format!("{cause} {cause:?}"));
-                assert!(found.is_empty(), "the source leaks {found:?}: {cause:?}");
-                source = cause.source();
-            }
+            SCAN.assert_error_clean("Error (decode of personal data)", &error);
         }
     }
 }
@@ -455,6 +427,6 @@ fn a_base_url_with_a_password_is_refused_without_quoting_it() {
         )
         .unwrap_err();
         assert!(error.is_invalid_input(), "{error}");
-        assert_all_clean("Error (base URL with user info)", &error);
+        SCAN.assert_all_clean("Error (base URL with user info)", &error);
     }
 }

@@ -1,6 +1,7 @@
 //! The modern API family's tests, in one binary: request snapshots of every
 //! endpoint, response and error parsing, retries by error code, hostile
-//! bodies and secret redaction. Everything here speaks the modern wire
+//! bodies (over the parser registry of `parsers`), properties and secret
+//! redaction. Everything here speaks the modern wire
 //! format; the family-neutral engine is tested in `tests/engine`.
 #![allow(
     clippy::unwrap_used,
@@ -12,6 +13,10 @@
 mod support;
 
 mod calls;
+mod hostile;
+mod parsers;
+mod properties;
+mod secrets;
 mod wire;
 
 mod accounts;

@@ -4,9 +4,16 @@
 //! network, and nothing here knows a family's wire format (the legacy form
 //! helpers live in `legacy/form.rs`).
 //!
+//! `hostile` is the runner of the hostile-response tables and the parser
+//! property checks, generic over a family's parser registry; `leaks` is
+//! the secret scanner of the redaction tests.
+//!
 //! Each binary includes this file with `#[path]` and uses a subset of it,
 //! hence the `dead_code` allowance.
 #![allow(dead_code)]
+
+pub(crate) mod hostile;
+pub(crate) mod leaks;
 
 use std::sync::{Arc, Mutex};
 
