@@ -248,8 +248,10 @@ pub struct PlaidError {
     /// Why, for OAuth Item errors (`OAUTH_INVALID_TOKEN`, …).
     #[serde(default)]
     pub error_code_reason: Option<String>,
-    /// Developer-facing text; may change, not for matching.
-    #[serde(default)]
+    /// Developer-facing text; may change, not for matching. Missing or
+    /// `null` reads as empty: losing the type and code over it would be
+    /// worse.
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub error_message: String,
     /// User-facing text, when the user caused the error.
     #[serde(default)]
@@ -275,6 +277,11 @@ pub struct PlaidError {
     /// For `NO_ACCOUNTS` with `investments_auth`: the subtypes found.
     #[serde(default)]
     pub provided_account_subtypes: Vec<String>,
+}
+
+/// A string that may be `null`, read as empty.
+fn null_as_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Option::<String>::deserialize(deserializer).map(Option::unwrap_or_default)
 }
 
 impl PlaidError {
