@@ -25,3 +25,4 @@ mod items;
 mod link;
 mod sandbox;
 mod webhook_key;
+mod webhook_payloads;
