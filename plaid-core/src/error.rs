@@ -52,7 +52,8 @@ pub enum ErrorKind {
     BodyTooLarge,
     /// The transport failed in some other way.
     Transport,
-    /// A success response whose body is not the expected shape.
+    /// A success response whose body is not the expected shape (or a
+    /// webhook's body, when one is decoded).
     Decode,
     /// The caller gave an argument or configuration that cannot be sent.
     InvalidInput,
@@ -191,9 +192,23 @@ impl Error {
         source: &serde_json::Error,
         body: Vec<u8>,
     ) -> Self {
-        let mut error = Error::new(ErrorKind::Decode, "the response body could not be decoded");
+        let mut error =
+            Error::decode_body("the response body could not be decoded", path, source, body);
         error.inner.status = Some(status);
         error.inner.request_id = request_id;
+        error
+    }
+
+    /// An error for a body that came with no response around it (a
+    /// webhook Plaid posted to the user's server): [`Error::decode`]
+    /// without a status or a request id. `context` says which body it was.
+    pub(crate) fn decode_body(
+        context: &'static str,
+        path: Option<String>,
+        source: &serde_json::Error,
+        body: Vec<u8>,
+    ) -> Self {
+        let mut error = Error::new(ErrorKind::Decode, context);
         // serde_path_to_error says "." for the root and "?" for "nowhere
         // in particular" (a syntax error before any field): neither is a path.
         error.inner.path = path.filter(|p| !p.is_empty() && p != "." && p != "?");

@@ -45,6 +45,11 @@
 //! - `tracing`: one [`tracing`](https://docs.rs/tracing) span per call and
 //!   one event per attempt (family, method, path, status, request id,
 //!   attempt number, elapsed time). Never a header, a query or a body.
+//! - `webhooks`: verification of modern webhooks' `Plaid-Verification`
+//!   header ([`modern::webhook`]); adds `ring`, which every backend already
+//!   has through rustls.
+//! - `webhook-signer`: a local signer of `Plaid-Verification` headers, to
+//!   test webhook handlers without Plaid (implies `webhooks`).
 #![deny(missing_docs)]
 // Parsers index into data from the network: every index must be checked.
 #![cfg_attr(not(test), warn(clippy::indexing_slicing))]

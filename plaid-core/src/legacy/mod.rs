@@ -13,6 +13,7 @@
 //! - [`endpoints`]: one descriptor per call; the `Client` methods
 //!   (`connect`, `connect_step`, `balance`, …) sit beside them.
 //! - [`models`]: the typed responses.
+//! - [`webhook`]: the typed webhooks the legacy API posted.
 //! - [`Login`], [`MfaAnswer`], [`AddOptions`], [`GetOptions`]: typed inputs.
 //! - [`ApiError`] and [`ErrorCode`]: the error body, reached through
 //!   [`Error::legacy`](crate::Error::legacy); [`PythonException`] maps an
@@ -44,6 +45,7 @@ mod request;
 
 pub mod endpoints;
 pub mod models;
+pub mod webhook;
 
 pub use error::{ApiError, PythonException};
 pub use error_code::ErrorCode;

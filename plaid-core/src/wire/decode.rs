@@ -56,6 +56,18 @@ pub(crate) fn decode_json_slice<T: DeserializeOwned>(
     })
 }
 
+/// Decodes a body that came with no response around it (a webhook), as
+/// `T`: the error names `context` and the path of the field that failed.
+pub(crate) fn decode_body<T: DeserializeOwned>(
+    context: &'static str,
+    body: &[u8],
+) -> Result<T, Error> {
+    serde_json::from_slice::<T>(body).map_err(|first| {
+        let (path, source) = failing_path::<T>(body, first);
+        Error::decode_body(context, path, &source, body.to_vec())
+    })
+}
+
 /// Re-runs a failed decode with path tracking. Returns the path (if any)
 /// and the error to report.
 fn failing_path<T: DeserializeOwned>(

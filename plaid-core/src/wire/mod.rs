@@ -6,7 +6,7 @@ mod decode;
 mod finish;
 pub(crate) mod form;
 
-pub(crate) use decode::{DecodeProblem, decode_json, decode_json_slice, request_id};
+pub(crate) use decode::{DecodeProblem, decode_body, decode_json, decode_json_slice, request_id};
 pub(crate) use finish::{Outgoing, finish};
 
 /// The `User-Agent` header plaid-rs sends with every request.

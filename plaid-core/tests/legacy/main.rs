@@ -20,3 +20,4 @@ mod properties;
 mod requests;
 mod responses;
 mod secrets;
+mod webhooks;

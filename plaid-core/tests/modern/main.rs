@@ -29,4 +29,11 @@ mod institutions;
 mod items;
 mod link;
 mod sandbox;
+#[cfg(feature = "webhook-signer")]
+mod webhook_driver;
+#[cfg(feature = "webhook-signer")]
+mod webhook_hostile;
 mod webhook_key;
+mod webhook_payloads;
+#[cfg(feature = "webhooks")]
+mod webhook_verify;

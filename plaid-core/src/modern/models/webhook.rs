@@ -8,6 +8,8 @@ open_enum! {
         Auth => "AUTH",
         /// `HOLDINGS`.
         Holdings => "HOLDINGS",
+        /// `IDENTITY`.
+        Identity => "IDENTITY",
         /// `INVESTMENTS_TRANSACTIONS`.
         InvestmentsTransactions => "INVESTMENTS_TRANSACTIONS",
         /// `ITEM`.
