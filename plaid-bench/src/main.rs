@@ -15,6 +15,11 @@
 //! reuse), decoded with serde_json into plain structs. The wrapper's
 //! overhead is the ratio of the two.
 //!
+//! For the modern call it also measures, in memory, the CPU the wrapper adds
+//! per call (build and typed parse against the plain decode of the same
+//! recorded answer), which the shared machine's noise cannot hide, and
+//! the overhead that predicts for each case.
+//!
 //! It also measures each emulator alone (a minimal keep-alive client on std
 //! sockets that decodes nothing) and the emulators' share of the CPU in
 //! every measurement, and drives the official python clients through the
@@ -44,8 +49,9 @@
 //! [`emulators`] starts the emulators and says where each call goes
 //! ([`calls`]), the [`runners`] (and [`diag`]) build the cases with the
 //! plaid-rs side in [`wrapper`], [`cases`] measures them in interleaved
-//! rounds with the loops of [`measure`], [`mod@python`] runs the python
-//! clients, and [`mod@report`] prints what [`stats`] makes of the samples.
+//! rounds with the loops of [`measure`], [`in_memory`] measures the modern
+//! call's CPU without I/O, [`mod@python`] runs the python clients, and
+//! [`mod@report`] prints what [`stats`] makes of the samples.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -62,6 +68,7 @@ mod cases;
 mod cpu;
 mod diag;
 mod emulators;
+mod in_memory;
 mod measure;
 mod options;
 mod python;
@@ -72,9 +79,11 @@ mod wrapper;
 
 use std::time::Instant;
 
+use crate::calls::CallKind;
 use crate::cases::{Case, Runtimes, run_rounds, select};
 use crate::diag::{hyper_diag_cases, ureq_diag_case};
 use crate::emulators::Emulators;
+use crate::in_memory::modern_in_memory;
 use crate::options::Opts;
 use crate::python::{LEGACY_PEER, MODERN_PEER, run_python};
 use crate::report::{PythonResult, report};
@@ -103,6 +112,10 @@ fn main() {
     cases.extend(sandbox_alone_cases(&targets, &opts));
     select(&mut cases, &opts);
     run_rounds(&mut cases, &opts);
+    let in_memory = opts.calls.contains(&CallKind::Modern).then(|| {
+        eprintln!("plaid-bench: the modern call in memory");
+        modern_in_memory(&targets)
+    });
 
     let pythons: Vec<PythonResult<'_>> = [&LEGACY_PEER, &MODERN_PEER]
         .into_iter()
@@ -119,7 +132,7 @@ fn main() {
         })
         .collect();
     let total = started.elapsed();
-    report(&cases, &pythons, &opts, total);
+    report(&cases, in_memory.as_ref(), &pythons, &opts, total);
     drop(cases);
     drop(rts);
     emulators.shutdown();

@@ -6,6 +6,7 @@ use std::time::Duration;
 use crate::calls::CallKind;
 use crate::cases::{Case, find};
 use crate::cpu::cpu_model;
+use crate::in_memory::InMemory;
 use crate::options::Opts;
 use crate::python::{Peer, PythonFlow};
 use crate::stats::{paired_ratio, summarise};
@@ -16,6 +17,7 @@ pub(crate) type PythonResult<'p> = (&'p Peer, Result<Vec<PythonFlow>, String>);
 /// Prints the whole report (markdown) on stdout.
 pub(crate) fn report(
     cases: &[Case<'_>],
+    in_memory: Option<&InMemory>,
     pythons: &[PythonResult<'_>],
     opts: &Opts,
     total: Duration,
@@ -78,6 +80,8 @@ pub(crate) fn report(
         }
     }
 
+    let predicted = in_memory.map(|m| in_memory_section(cases, m, opts));
+
     if cases.iter().any(|c| c.backend == "sandbox alone") {
         println!("\n### The sandbox alone (minimal keep-alive client, no decoding)\n");
         println!(
@@ -129,6 +133,15 @@ pub(crate) fn report(
             if overhead <= goal { "met" } else { "NOT met" }
         );
     }
+    if let Some((m, Some(worst))) = in_memory.zip(predicted) {
+        println!(
+            "- modern accounts/balance/get, in memory: the wrapper adds {:.2} µs of CPU per \
+             call, a predicted overhead of at most {worst:.1}% over the cases above \
+             (goal ≤ 3%): {}",
+            m.added_us(),
+            if worst <= 3.0 { "met" } else { "NOT met" }
+        );
+    }
     let n = opts.concurrency;
     for (_, python) in pythons {
         let Ok(flows) = python else { continue };
@@ -163,6 +176,56 @@ pub(crate) fn report(
             }
         }
     }
+}
+
+/// The modern call in memory, and the overhead its added CPU predicts for
+/// each measured modern case beside the measured one; returns the largest
+/// prediction (per cent), if any case was measured.
+fn in_memory_section(cases: &[Case<'_>], m: &InMemory, opts: &Opts) -> Option<f64> {
+    println!("\n### The modern call in memory (no I/O; median of short rounds)\n");
+    println!(
+        "`client.accounts_balance_get(token).send()` on an in-memory transport handing over \
+         one recorded answer of the emulator ({} bytes): **{:.2} µs** per call; raw (the same \
+         answer, plain serde decode): **{:.2} µs**; the wrapper adds **{:.2} µs** per call \
+         (building the request, the status check, the typed models).\n",
+        m.body_len,
+        m.wrapper_us,
+        m.raw_us,
+        m.added_us()
+    );
+    println!(
+        "| backend | in flight | raw req/s | per raw call: wall µs (1 in flight) or CPU µs \
+         (client + sandbox) | predicted overhead | measured plaid-rs / raw |"
+    );
+    println!("|---|---|---|---|---|---|");
+    let mut worst: Option<f64> = None;
+    for backend in ["ureq", "reqwest", "hyper"] {
+        for concurrency in [1, opts.concurrency] {
+            let call = CallKind::Modern;
+            let (Some(w), Some(r)) = (
+                find(cases, backend, true, call, concurrency),
+                find(cases, backend, false, call, concurrency),
+            ) else {
+                continue;
+            };
+            let raw = summarise(&r.samples);
+            // One call in flight: the added CPU lengthens every call. Many:
+            // the CPUs are saturated, so req/s goes as 1 / CPU per call.
+            let per_call = if concurrency == 1 {
+                1e6 / raw.rps
+            } else {
+                raw.client_us + raw.sandbox_us
+            };
+            let predicted = m.added_us() / per_call * 100.0;
+            worst = Some(worst.map_or(predicted, |w| w.max(predicted)));
+            println!(
+                "| {backend} | {concurrency} | {:.0} | {per_call:.1} | {predicted:.1}% | {:.3} |",
+                raw.rps,
+                paired_ratio(&w.samples, &r.samples)
+            );
+        }
+    }
+    worst
 }
 
 /// The table of one python client's flows, beside plaid-rs on the same
