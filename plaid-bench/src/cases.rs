@@ -5,13 +5,13 @@ use std::future::Future;
 use std::time::Duration;
 
 use plaid_core::AsyncTransport;
-use plaid_core::legacy::Client;
 use tokio::runtime::Runtime;
 
-use crate::calls::{CallKind, check_large, check_small};
+use crate::calls::CallKind;
 use crate::measure::run_async;
 use crate::options::Opts;
 use crate::stats::Sample;
+use crate::wrapper::Wrapper;
 
 /// Sequential async calls run on a current-thread runtime (one client task,
 /// its connection task on the same thread: the least scheduling noise);
@@ -106,30 +106,14 @@ where
 pub(crate) fn async_wrapper_case<'a, T>(
     backend: &'static str,
     rt: &'a Runtime,
-    client: Client<T>,
+    wrapper: Wrapper<T>,
     call: CallKind,
     concurrency: usize,
 ) -> Case<'a>
 where
-    T: AsyncTransport + 'static,
+    T: AsyncTransport + Clone + 'static,
 {
-    let f = move || {
-        let client = client.clone();
-        async move {
-            match call {
-                CallKind::Small => {
-                    let r = client.balance().await.expect("balance");
-                    check_small(r.accounts.len());
-                    std::hint::black_box(r);
-                }
-                CallKind::Large => {
-                    let r = client.connect_get().await.expect("connect_get");
-                    check_large(r.transactions.as_ref().map_or(0, Vec::len));
-                    std::hint::black_box(r);
-                }
-            }
-        }
-    };
+    let f = move || wrapper.clone().call_async();
     async_case(backend, true, call, rt, concurrency, f)
 }
 

@@ -3,10 +3,9 @@
 
 use plaid_core::Endpoint as _;
 use plaid_core::legacy::endpoints::Balance;
-use plaid_core::legacy::{Client, Config};
 use plaid_core::{AsyncTransport, RetryPolicy};
 
-use crate::calls::{CallKind, SMALL_TOKEN, check_small, decode_raw, wire};
+use crate::calls::{CallKind, Targets, check_small, decode_raw, wire};
 use crate::cases::{Case, Runtimes, async_case};
 use crate::options::Opts;
 use crate::runners::hyper::{raw_hyper_client, raw_hyper_exchange};
@@ -15,13 +14,13 @@ use crate::runners::ureq::{raw_ureq_case, raw_ureq_config};
 /// The ureq ablation (`--diag`): what plaid-ureq's resolver saves, as raw
 /// on ureq's own agent, whose resolver looks the host up on a new thread for
 /// every request.
-pub(crate) fn ureq_diag_case<'a>(config: &Config) -> Case<'a> {
+pub(crate) fn ureq_diag_case<'a>(targets: &Targets) -> Case<'a> {
     let agent = plaid_ureq::ureq::Agent::new_with_config(raw_ureq_config());
     raw_ureq_case(
         "ureq diag: raw on ureq's default resolver",
         false,
         agent,
-        wire(config, CallKind::Small),
+        wire(targets, CallKind::Small),
         CallKind::Small,
     )
 }
@@ -33,14 +32,14 @@ pub(crate) fn ureq_diag_case<'a>(config: &Config) -> Case<'a> {
 /// the `Client`/`Call` layer).
 pub(crate) fn hyper_diag_cases<'a>(
     rts: &'a Runtimes,
-    config: &Config,
+    targets: &Targets,
     opts: &Opts,
 ) -> Vec<Case<'a>> {
     let mut cases = Vec::new();
     for concurrency in [1, opts.concurrency] {
         let rt = rts.for_concurrency(concurrency);
         let raw = raw_hyper_client();
-        let w = std::sync::Arc::new(wire(config, CallKind::Small));
+        let w = std::sync::Arc::new(wire(targets, CallKind::Small));
         let f = move || {
             let raw = raw.clone();
             let w = std::sync::Arc::clone(&w);
@@ -57,7 +56,7 @@ pub(crate) fn hyper_diag_cases<'a>(
             concurrency,
             f,
         ));
-        let client = plaid_hyper::client(config.clone()).with_access_token(SMALL_TOKEN);
+        let client = targets.legacy_client(CallKind::Small, plaid_hyper::HyperTransport::new());
         let f = move || {
             let client = client.clone();
             async move {
@@ -79,7 +78,7 @@ pub(crate) fn hyper_diag_cases<'a>(
             f,
         ));
         let transport = plaid_hyper::HyperTransport::new();
-        let client = Client::new(config.clone(), ()).with_access_token(SMALL_TOKEN);
+        let client = targets.legacy_client(CallKind::Small, ());
         let template = client.balance().to_request().expect("request");
         let template = std::sync::Arc::new(template);
         let f = move || {

@@ -8,7 +8,8 @@ use crate::calls::CallKind;
 pub(crate) struct Opts {
     /// `--rounds`: rounds of the large call and of python.
     pub(crate) rounds: usize,
-    /// `--small-rounds`: rounds of the small call.
+    /// `--small-rounds`: rounds of the small calls (legacy and modern
+    /// balance).
     pub(crate) small_rounds: usize,
     /// `--small-secs`: the length of a small-call round.
     pub(crate) small: Duration,
@@ -58,7 +59,7 @@ impl Opts {
             only: Vec::new(),
             diag: false,
             aa: false,
-            calls: vec![CallKind::Small, CallKind::Large],
+            calls: CallKind::ALL.to_vec(),
         };
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -76,14 +77,7 @@ impl Opts {
                 "--no-python" => opts.python = false,
                 "--diag" => opts.diag = true,
                 "--aa" => opts.aa = true,
-                "--calls" => {
-                    opts.calls = match args.next().as_deref() {
-                        Some("small") => vec![CallKind::Small],
-                        Some("large") => vec![CallKind::Large],
-                        Some("both") => vec![CallKind::Small, CallKind::Large],
-                        _ => return Err("--calls needs small, large or both".to_owned()),
-                    }
-                }
+                "--calls" => opts.calls = parse_calls(args.next().as_deref())?,
                 "--only" => opts.only.extend(
                     args.next()
                         .unwrap_or_default()
@@ -97,10 +91,19 @@ impl Opts {
         Ok(Parsed::Run(opts))
     }
 
+    /// The default options, for other modules' tests.
+    #[cfg(test)]
+    pub(crate) fn for_tests() -> Opts {
+        match Opts::from_args(Vec::new()) {
+            Ok(Parsed::Run(opts)) => opts,
+            _ => unreachable!("no arguments parse to the defaults"),
+        }
+    }
+
     /// The rounds of `call`.
     pub(crate) fn rounds_of(&self, call: CallKind) -> usize {
         match call {
-            CallKind::Small => self.small_rounds,
+            CallKind::Small | CallKind::Modern => self.small_rounds,
             CallKind::Large => self.rounds,
         }
     }
@@ -108,10 +111,36 @@ impl Opts {
     /// The length of one round of `call`.
     pub(crate) fn duration(&self, call: CallKind) -> Duration {
         match call {
-            CallKind::Small => self.small,
+            CallKind::Small | CallKind::Modern => self.small,
             CallKind::Large => self.large,
         }
     }
+}
+
+/// The calls of a `--calls` value: a comma-separated list of `small`,
+/// `large`, `modern`, `legacy` or `both` (small and large) and `all`, in
+/// the report's order whatever the order given.
+fn parse_calls(value: Option<&str>) -> Result<Vec<CallKind>, String> {
+    let wrong = || {
+        "--calls needs small, large, modern, legacy (or both: small and large) or all, \
+         or a comma-separated list of them"
+            .to_owned()
+    };
+    let mut wanted = Vec::new();
+    for name in value.ok_or_else(wrong)?.split(',') {
+        wanted.extend_from_slice(match name {
+            "small" => &[CallKind::Small][..],
+            "large" => &[CallKind::Large],
+            "modern" => &[CallKind::Modern],
+            "legacy" | "both" => &[CallKind::Small, CallKind::Large],
+            "all" => &CallKind::ALL,
+            _ => return Err(wrong()),
+        });
+    }
+    Ok(CallKind::ALL
+        .into_iter()
+        .filter(|call| wanted.contains(call))
+        .collect())
 }
 
 /// What the command line asks for.
@@ -128,15 +157,18 @@ usage: cargo run --release -p plaid-bench -- [options]
 
   --rounds N          interleaved rounds of the large call and of python (median
                       reported; default 10)
-  --small-rounds N    interleaved rounds of the small call (default 24)
-  --small-secs S      seconds per round of the small call (balance; default 0.2)
+  --small-rounds N    interleaved rounds of each small call (default 24)
+  --small-secs S      seconds per round of the small calls (legacy balance, modern
+                      accounts/balance/get; default 0.2)
   --large-secs S      seconds per round of the large call (connect_get, 10k transactions;
                       python rounds last at least 2 s)
   --concurrency N     calls in flight for the concurrent async cases, and python
                       threads for the threaded python run (default 16)
   --only a,b          only these backends (ureq, reqwest, hyper)
-  --calls C           small, large or both (default both; python runs the same)
-  --no-python         skip the official python client (else it runs twice:
+  --calls C,..        small (legacy balance), large (legacy connect_get), modern
+                      (accounts/balance/get on the modern emulator), legacy or
+                      both (small and large), all (the default); python runs the same
+  --no-python         skip the official python clients (else each runs twice:
                       sequential, then with --concurrency threads)
   --diag              add the ablation cases (hyper wrapper layers, ureq resolver)
   --aa                A/A run: a second raw client in place of plaid-rs (noise floor)
@@ -166,7 +198,10 @@ mod tests {
         assert_eq!(opts.large, Duration::from_millis(500));
         assert_eq!(opts.concurrency, 16);
         assert!(opts.python && !opts.diag && !opts.aa && opts.only.is_empty());
-        assert_eq!(opts.calls, [CallKind::Small, CallKind::Large]);
+        assert_eq!(
+            opts.calls,
+            [CallKind::Small, CallKind::Large, CallKind::Modern]
+        );
     }
 
     #[test]
@@ -210,6 +245,33 @@ mod tests {
     }
 
     #[test]
+    fn calls_select_the_modern_call_alone_or_in_a_list_in_the_report_order() {
+        let modern = run(&["--calls", "modern"]);
+        assert_eq!(modern.calls, [CallKind::Modern]);
+        assert_eq!(modern.rounds_of(CallKind::Modern), 24);
+        assert_eq!(
+            modern.duration(CallKind::Modern),
+            Duration::from_millis(200)
+        );
+        assert_eq!(
+            run(&["--calls", "modern,small"]).calls,
+            [CallKind::Small, CallKind::Modern]
+        );
+        assert_eq!(
+            run(&["--calls", "legacy"]).calls,
+            [CallKind::Small, CallKind::Large]
+        );
+        assert_eq!(
+            run(&["--calls", "all"]).calls,
+            [CallKind::Small, CallKind::Large, CallKind::Modern]
+        );
+        assert_eq!(
+            run(&["--calls", "large,modern,large"]).calls,
+            [CallKind::Large, CallKind::Modern]
+        );
+    }
+
+    #[test]
     fn bad_options_say_what_is_wrong_and_help_wins_over_what_follows() {
         assert_eq!(
             parse(&["--rounds"]).err().unwrap(),
@@ -219,10 +281,11 @@ mod tests {
             parse(&["--small-secs", "fast"]).err().unwrap(),
             "--small-secs needs a number"
         );
-        assert_eq!(
-            parse(&["--calls", "medium"]).err().unwrap(),
-            "--calls needs small, large or both"
-        );
+        let calls_needs = "--calls needs small, large, modern, legacy (or both: small and \
+                           large) or all, or a comma-separated list of them";
+        assert_eq!(parse(&["--calls", "medium"]).err().unwrap(), calls_needs);
+        assert_eq!(parse(&["--calls", "modern,"]).err().unwrap(), calls_needs);
+        assert_eq!(parse(&["--calls"]).err().unwrap(), calls_needs);
         assert_eq!(parse(&["--bogus"]).err().unwrap(), "unknown option --bogus");
         assert!(matches!(parse(&["-h", "--bogus"]), Ok(Parsed::Help)));
         assert!(parse(&["--bogus", "--help"]).is_err());

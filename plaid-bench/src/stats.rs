@@ -40,7 +40,7 @@ impl Sample {
 }
 
 /// The median (NaN when empty).
-fn median(mut values: Vec<f64>) -> f64 {
+pub(crate) fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     match values.len() {
         0 => f64::NAN,

@@ -3,29 +3,29 @@
 
 use bytes::Bytes;
 use plaid_core::DEFAULT_TIMEOUT;
-use plaid_core::legacy::Config;
 use plaid_hyper::http_body_util::{BodyExt, Full, Limited};
 use plaid_hyper::hyper_util::client::legacy::{self, connect::HttpConnector};
 use plaid_hyper::hyper_util::rt::{TokioExecutor, TokioTimer};
 
-use crate::calls::{BODY_LIMIT, CallKind, FORM, JSON, Wire, decode_raw, wire};
+use crate::calls::{BODY_LIMIT, CallKind, Targets, Wire, decode_raw, wire};
 use crate::cases::{Case, Runtimes, async_case, async_wrapper_case, raw_slots};
 use crate::options::Opts;
+use crate::wrapper::Wrapper;
 
 /// plaid-hyper and raw hyper, each call at 1 and at `--concurrency` in
 /// flight.
-pub(crate) fn hyper_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<'a>> {
+pub(crate) fn hyper_cases<'a>(rts: &'a Runtimes, targets: &Targets, opts: &Opts) -> Vec<Case<'a>> {
     let mut cases = Vec::new();
     for concurrency in [1, opts.concurrency] {
         let rt = rts.for_concurrency(concurrency);
-        for call in [CallKind::Small, CallKind::Large] {
-            let client = plaid_hyper::client(config.clone()).with_access_token(call.token());
+        for call in CallKind::ALL {
+            let client = Wrapper::new(targets, call, plaid_hyper::HyperTransport::new());
             cases.push(async_wrapper_case("hyper", rt, client, call, concurrency));
             // Raw: a hyper-util client built as HyperTransport::new builds it,
             // with the same timeout and body limit plaid-hyper applies.
             for slot in raw_slots(opts, &mut cases) {
                 let raw = raw_hyper_client();
-                let w = std::sync::Arc::new(wire(config, call));
+                let w = std::sync::Arc::new(wire(targets, call));
                 let f = move || {
                     let raw = raw.clone();
                     let w = std::sync::Arc::clone(&w);
@@ -57,10 +57,11 @@ pub(crate) async fn raw_hyper_exchange(
     w: &Wire,
     guarded: bool,
 ) -> Bytes {
-    let request = plaid_hyper::hyper::Request::post(w.url.as_str())
-        .header("user-agent", w.user_agent.as_str())
-        .header("accept", JSON)
-        .header("content-type", FORM)
+    let mut request = plaid_hyper::hyper::Request::post(w.url.as_str());
+    for (name, value) in &w.headers {
+        request = request.header(name.as_str(), value.as_str());
+    }
+    let request = request
         .body(Full::new(w.body.clone()))
         .expect("raw hyper request");
     let exchange = async {

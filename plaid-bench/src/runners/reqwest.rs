@@ -2,20 +2,24 @@
 //! settings.
 
 use plaid_core::DEFAULT_TIMEOUT;
-use plaid_core::legacy::Config;
 
-use crate::calls::{CallKind, FORM, JSON, decode_raw, wire};
+use crate::calls::{CallKind, Targets, decode_raw, wire};
 use crate::cases::{Case, Runtimes, async_case, async_wrapper_case, raw_slots};
 use crate::options::Opts;
+use crate::wrapper::Wrapper;
 
 /// plaid-reqwest and raw reqwest, each call at 1 and at `--concurrency` in
 /// flight.
-pub(crate) fn reqwest_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts) -> Vec<Case<'a>> {
+pub(crate) fn reqwest_cases<'a>(
+    rts: &'a Runtimes,
+    targets: &Targets,
+    opts: &Opts,
+) -> Vec<Case<'a>> {
     let mut cases = Vec::new();
     for concurrency in [1, opts.concurrency] {
         let rt = rts.for_concurrency(concurrency);
-        for call in [CallKind::Small, CallKind::Large] {
-            let client = plaid_reqwest::client(config.clone()).with_access_token(call.token());
+        for call in CallKind::ALL {
+            let client = Wrapper::new(targets, call, plaid_reqwest::ReqwestTransport::new());
             cases.push(async_wrapper_case("reqwest", rt, client, call, concurrency));
             // Raw: a client with the settings ReqwestTransport::new uses.
             for slot in raw_slots(opts, &mut cases) {
@@ -24,16 +28,16 @@ pub(crate) fn reqwest_cases<'a>(rts: &'a Runtimes, config: &Config, opts: &Opts)
                     .timeout(DEFAULT_TIMEOUT)
                     .build()
                     .expect("reqwest client");
-                let w = std::sync::Arc::new(wire(config, call));
+                let w = std::sync::Arc::new(wire(targets, call));
                 let f = move || {
                     let raw = raw.clone();
                     let w = std::sync::Arc::clone(&w);
                     async move {
-                        let response = raw
-                            .post(w.url.as_str())
-                            .header("user-agent", w.user_agent.as_str())
-                            .header("accept", JSON)
-                            .header("content-type", FORM)
+                        let mut request = raw.post(w.url.as_str());
+                        for (name, value) in &w.headers {
+                            request = request.header(name.as_str(), value.as_str());
+                        }
+                        let response = request
                             .body(w.body.clone())
                             .send()
                             .await

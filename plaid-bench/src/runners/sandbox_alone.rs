@@ -1,12 +1,10 @@
 //! The sandbox alone: a minimal keep-alive client on std sockets that
-//! decodes nothing, so the sandbox's own ceiling is known.
+//! decodes nothing, so each emulator's own ceiling is known.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 
-use plaid_core::legacy::Config;
-
-use crate::calls::{CallKind, FORM, JSON, Wire, wire};
+use crate::calls::{CallKind, Targets, Wire, wire};
 use crate::cases::Case;
 use crate::measure::{run_sync, run_threads};
 use crate::options::Opts;
@@ -19,17 +17,22 @@ struct RawConn {
 }
 
 impl RawConn {
-    fn new(addr: SocketAddr, w: &Wire) -> RawConn {
+    /// A connection to the emulator of `w.url` (`http://<ip>:<port>/…`).
+    fn new(w: &Wire) -> RawConn {
+        let mut parts = w.url.splitn(4, '/');
+        let addr: SocketAddr = parts
+            .nth(2)
+            .and_then(|authority| authority.parse().ok())
+            .expect("a loopback ip:port");
+        let path = parts.next().unwrap_or_default();
         let stream = TcpStream::connect(addr).expect("connect to the sandbox");
         stream.set_nodelay(true).expect("nodelay");
-        let path = w.url.splitn(4, '/').nth(3).unwrap_or_default();
-        let mut request = format!(
-            "POST /{path} HTTP/1.1\r\nHost: {addr}\r\nUser-Agent: {}\r\nAccept: {JSON}\r\n\
-             Content-Type: {FORM}\r\nContent-Length: {}\r\n\r\n",
-            w.user_agent,
-            w.body.len()
-        )
-        .into_bytes();
+        let mut head = format!("POST /{path} HTTP/1.1\r\nHost: {addr}\r\n");
+        for (name, value) in &w.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str(&format!("Content-Length: {}\r\n\r\n", w.body.len()));
+        let mut request = head.into_bytes();
         request.extend_from_slice(&w.body);
         RawConn {
             stream,
@@ -49,6 +52,7 @@ impl RawConn {
             self.buf.extend_from_slice(&chunk[..n]);
             if let Some(end) = self.buf.windows(4).position(|w| w == b"\r\n\r\n") {
                 let head = String::from_utf8_lossy(&self.buf[..end]).to_ascii_lowercase();
+                assert!(head.starts_with("http/1.1 200 "), "not a 200: {head}");
                 let length = head
                     .lines()
                     .find_map(|l| l.strip_prefix("content-length:"))
@@ -69,15 +73,11 @@ impl RawConn {
 
 /// The sandbox alone with [`RawConn`], each call at 1 and at `--concurrency`
 /// connections (one thread each).
-pub(crate) fn sandbox_alone_cases<'a>(
-    addr: SocketAddr,
-    config: &Config,
-    opts: &Opts,
-) -> Vec<Case<'a>> {
+pub(crate) fn sandbox_alone_cases<'a>(targets: &Targets, opts: &Opts) -> Vec<Case<'a>> {
     let mut cases = Vec::new();
-    for call in [CallKind::Small, CallKind::Large] {
+    for call in CallKind::ALL {
         for concurrency in [1, opts.concurrency] {
-            let w = std::sync::Arc::new(wire(config, call));
+            let w = std::sync::Arc::new(wire(targets, call));
             cases.push(Case {
                 backend: "sandbox alone",
                 wrapper: false,
@@ -86,13 +86,13 @@ pub(crate) fn sandbox_alone_cases<'a>(
                 run: Box::new(move |d| {
                     let w = std::sync::Arc::clone(&w);
                     if concurrency == 1 {
-                        let mut conn = RawConn::new(addr, &w);
+                        let mut conn = RawConn::new(&w);
                         run_sync(d, || {
                             std::hint::black_box(conn.call());
                         })
                     } else {
                         run_threads(d, concurrency, || {
-                            let mut conn = RawConn::new(addr, &w);
+                            let mut conn = RawConn::new(&w);
                             Box::new(move || {
                                 std::hint::black_box(conn.call());
                             })

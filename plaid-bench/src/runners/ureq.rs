@@ -1,39 +1,24 @@
 //! ureq (blocking): plaid-ureq beside a raw ureq agent built the same way.
 
 use plaid_core::DEFAULT_TIMEOUT;
-use plaid_core::legacy::Config;
 
-use crate::calls::{
-    BODY_LIMIT, CallKind, FORM, JSON, Wire, check_large, check_small, decode_raw, wire,
-};
+use crate::calls::{BODY_LIMIT, CallKind, Targets, Wire, decode_raw, wire};
 use crate::cases::{Case, raw_slots};
 use crate::measure::run_sync;
 use crate::options::Opts;
+use crate::wrapper::Wrapper;
 
 /// plaid-ureq and raw ureq, each call sequentially (ureq is blocking).
-pub(crate) fn ureq_cases<'a>(config: &Config, opts: &Opts) -> Vec<Case<'a>> {
+pub(crate) fn ureq_cases<'a>(targets: &Targets, opts: &Opts) -> Vec<Case<'a>> {
     let mut cases = Vec::new();
-    for call in [CallKind::Small, CallKind::Large] {
-        let client = plaid_ureq::client(config.clone()).with_access_token(call.token());
+    for call in CallKind::ALL {
+        let client = Wrapper::new(targets, call, plaid_ureq::UreqTransport::new());
         cases.push(Case {
             backend: "ureq",
             wrapper: true,
             call,
             concurrency: 1,
-            run: Box::new(move |d| {
-                run_sync(d, || match call {
-                    CallKind::Small => {
-                        let r = client.balance().send().expect("balance");
-                        check_small(r.accounts.len());
-                        std::hint::black_box(r);
-                    }
-                    CallKind::Large => {
-                        let r = client.connect_get().send().expect("connect_get");
-                        check_large(r.transactions.as_ref().map_or(0, Vec::len));
-                        std::hint::black_box(r);
-                    }
-                })
-            }),
+            run: Box::new(move |d| run_sync(d, || client.call())),
             samples: Vec::new(),
         });
         // Raw: an agent built as UreqTransport::new builds it (same settings,
@@ -41,7 +26,13 @@ pub(crate) fn ureq_cases<'a>(config: &Config, opts: &Opts) -> Vec<Case<'a>> {
         // wrapper's place.
         for slot in raw_slots(opts, &mut cases) {
             let agent = plaid_ureq::agent_with_config(raw_ureq_config());
-            cases.push(raw_ureq_case("ureq", slot, agent, wire(config, call), call));
+            cases.push(raw_ureq_case(
+                "ureq",
+                slot,
+                agent,
+                wire(targets, call),
+                call,
+            ));
         }
     }
     cases
@@ -72,13 +63,11 @@ pub(crate) fn raw_ureq_case<'a>(
         concurrency: 1,
         run: Box::new(move |d| {
             run_sync(d, || {
-                let mut response = agent
-                    .post(&w.url)
-                    .header("user-agent", &w.user_agent)
-                    .header("accept", JSON)
-                    .header("content-type", FORM)
-                    .send(&w.body[..])
-                    .expect("raw ureq");
+                let mut request = agent.post(&w.url);
+                for (name, value) in &w.headers {
+                    request = request.header(name.as_str(), value.as_str());
+                }
+                let mut response = request.send(&w.body[..]).expect("raw ureq");
                 assert_eq!(response.status(), 200);
                 let body = response
                     .body_mut()

@@ -248,3 +248,132 @@ pub(crate) struct PlainError {
     resolve: String,
     access_token: Option<String>,
 }
+
+// The modern family (`/accounts/get`, `/accounts/balance/get`): the fields of
+// plaid-core's `modern::models::{Account, AccountBalance, Item}` and
+// `PlaidError`, with `String`s for its open enums, dates and secrets.
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub(crate) struct PlainModernBalance {
+    available: Option<f64>,
+    current: Option<f64>,
+    limit: Option<f64>,
+    iso_currency_code: Option<String>,
+    unofficial_currency_code: Option<String>,
+    #[serde(default)]
+    last_updated_datetime: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub(crate) struct PlainNetworkStatus {
+    has_numbers_match: bool,
+    is_numbers_match_verified: bool,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub(crate) struct PlainPreviousReturns {
+    has_previous_administrative_return: bool,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub(crate) struct PlainVerificationInsights {
+    #[serde(default)]
+    name_match_score: Option<i64>,
+    network_status: PlainNetworkStatus,
+    #[serde(default)]
+    previous_returns: Option<PlainPreviousReturns>,
+    account_number_format: String,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub(crate) struct PlainModernAccount {
+    account_id: String,
+    balances: PlainModernBalance,
+    mask: Option<String>,
+    name: String,
+    official_name: Option<String>,
+    #[serde(rename = "type")]
+    account_type: String,
+    subtype: Option<String>,
+    #[serde(default)]
+    verification_status: Option<String>,
+    #[serde(default)]
+    verification_name: Option<String>,
+    #[serde(default)]
+    verification_insights: Option<PlainVerificationInsights>,
+    #[serde(default)]
+    persistent_account_id: Option<String>,
+    #[serde(default)]
+    holder_category: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub(crate) struct PlainPlaidError {
+    error_type: String,
+    error_code: String,
+    #[serde(default)]
+    error_code_reason: Option<String>,
+    #[serde(default)]
+    error_message: String,
+    #[serde(default)]
+    display_message: Option<String>,
+    #[serde(default)]
+    request_id: Option<String>,
+    #[serde(default)]
+    causes: Vec<serde_json::Value>,
+    #[serde(default)]
+    status: Option<u16>,
+    #[serde(default)]
+    documentation_url: Option<String>,
+    #[serde(default)]
+    suggested_action: Option<String>,
+    #[serde(default)]
+    required_account_subtypes: Vec<String>,
+    #[serde(default)]
+    provided_account_subtypes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub(crate) struct PlainItem {
+    item_id: String,
+    #[serde(default)]
+    institution_id: Option<String>,
+    #[serde(default)]
+    institution_name: Option<String>,
+    webhook: Option<String>,
+    #[serde(default)]
+    auth_method: Option<String>,
+    error: Option<PlainPlaidError>,
+    available_products: Vec<String>,
+    billed_products: Vec<String>,
+    #[serde(default)]
+    products: Vec<String>,
+    #[serde(default)]
+    consented_products: Vec<String>,
+    consent_expiration_time: Option<String>,
+    update_type: String,
+    #[serde(default)]
+    created_at: Option<String>,
+    #[serde(default)]
+    consented_use_cases: Vec<String>,
+    #[serde(default)]
+    consented_data_scopes: Vec<String>,
+}
+
+/// `AccountsGetResponse`, the answer to `/accounts/get` and
+/// `/accounts/balance/get`.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub(crate) struct PlainModernAccounts {
+    pub(crate) accounts: Vec<PlainModernAccount>,
+    item: PlainItem,
+    #[serde(default)]
+    request_id: String,
+}
