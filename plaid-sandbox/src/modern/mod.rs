@@ -9,6 +9,7 @@
 
 mod auth;
 mod clock;
+mod cursor;
 pub(crate) mod data;
 mod errors;
 mod fields;

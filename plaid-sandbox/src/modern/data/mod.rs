@@ -6,3 +6,6 @@ pub(crate) mod accounts;
 pub(crate) mod categories;
 pub(crate) mod identity;
 pub(crate) mod institutions;
+pub(crate) mod payees;
+pub(crate) mod recurring;
+pub(crate) mod transactions;
