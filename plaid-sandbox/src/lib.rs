@@ -110,9 +110,11 @@ mod legacy;
 mod lock;
 mod mix;
 mod modern;
+mod options;
 mod sandbox;
 mod server;
 
 pub use faults::HEADER as FAULT_HEADER;
+pub use options::ModernOptions;
 pub use sandbox::Sandbox;
 pub use server::RecordedRequest;

@@ -5,10 +5,15 @@
 //! reports each one as a stream (a transfer between the user's accounts is two legs that share
 //! their amounts).
 
+use serde_json::{Value, json};
+
+use crate::legacy::data::categories;
 use crate::modern::clock;
 use crate::modern::data::payees::{
     Accounts, CARD, CHECKING, Meta, PLATYPUS_BANK, Party, Payee, SAVINGS, party,
 };
+use crate::modern::data::transactions::History;
+use crate::modern::ids::{ID_LEN, Stream};
 
 const EMPLOYER: Party = Party {
     name: "Gingham Textiles Inc",
@@ -307,6 +312,68 @@ pub(crate) static LEGS: &[Leg] = &[
         )
     },
 ];
+
+/// The `TransactionStream`s of `history`'s recurring legs on the accounts at positions
+/// `accounts`: `(inflow, outflow)`. A leg with no occurrence in the history is left out; one
+/// with three or more is `MATURE`, else `EARLY_DETECTION`. Refreshes never touch recurring
+/// payments, so the history's occurrences are the current ones.
+pub(crate) fn streams(history: &History, accounts: &[usize]) -> (Vec<Value>, Vec<Value>) {
+    let (mut inflow, mut outflow) = (Vec::new(), Vec::new());
+    for (index, leg) in LEGS.iter().enumerate() {
+        let account = leg.account.trailing_zeros() as usize;
+        if !history.has_recurring() || !accounts.contains(&account) {
+            continue;
+        }
+        let occurrences: Vec<_> = (history.first_day..=history.last_day)
+            .filter_map(|day| history.occurrence_index(index, day))
+            .map(|i| history.txn(i))
+            .collect();
+        let (Some(first), Some(last)) = (occurrences.first(), occurrences.last()) else {
+            continue;
+        };
+        let total: i64 = occurrences.iter().map(|t| t.cents).sum();
+        let average = total / occurrences.len() as i64;
+        let next = (last.day + 1..last.day + 63).find(|d| leg.schedule.fires(*d));
+        let amount = |cents: i64| {
+            json!({
+                "amount": cents as f64 / 100.0,
+                "iso_currency_code": history.currency,
+                "unofficial_currency_code": null,
+            })
+        };
+        let payee = &leg.payee;
+        let stream = json!({
+            "account_id": history.accounts[account],
+            "stream_id": Stream::from_text(&format!("{}/stream/{index}", history.accounts[0]))
+                .base62(ID_LEN),
+            "category": categories::find(payee.category_id).map(|c| c.hierarchy.clone()),
+            "category_id": payee.category_id,
+            "description": payee.name,
+            "merchant_name": payee.merchant,
+            "first_date": clock::date(first.day),
+            "last_date": clock::date(last.day),
+            "predicted_next_date": next.map(clock::date),
+            "frequency": leg.schedule.frequency(),
+            "transaction_ids": occurrences.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+            "average_amount": amount(average),
+            "last_amount": amount(last.cents),
+            "is_active": next.is_some_and(|d| d + 5 >= history.last_day),
+            "status": if occurrences.len() >= 3 { "MATURE" } else { "EARLY_DETECTION" },
+            "personal_finance_category": {
+                "primary": payee.pfc.0,
+                "detailed": payee.pfc.1,
+                "confidence_level": "VERY_HIGH",
+            },
+            "is_user_modified": false,
+        });
+        if leg.incoming {
+            inflow.push(stream);
+        } else {
+            outflow.push(stream);
+        }
+    }
+    (inflow, outflow)
+}
 
 #[cfg(test)]
 mod tests {

@@ -114,7 +114,7 @@ mod tests {
     use super::*;
     use crate::modern::clock::manual::Manual;
     use crate::modern::fields::Body;
-    use crate::modern::state::Items;
+    use crate::modern::state::{Items, NewItem};
 
     fn create(modern: &Modern, body: &Value) -> ApiResult<Value> {
         let body = Body::parse(body.to_string().as_bytes())?;
@@ -135,7 +135,9 @@ mod tests {
         assert_eq!(token.len(), "link-sandbox-".len() + 36);
 
         let bank = crate::modern::data::institutions::by_id("ins_109508").unwrap();
-        let public = modern.items().create(bank, vec!["auth".into()], None);
+        let public = modern
+            .items()
+            .create(NewItem::new(bank, vec!["auth".into()]));
         let (access, _) = modern.items().exchange(&public).unwrap();
         body["access_token"] = json!(access);
         let updated = create(&modern, &body).unwrap();

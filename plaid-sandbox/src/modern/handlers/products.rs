@@ -29,7 +29,7 @@ fn accounts_json(selected: &[&Account]) -> Value {
 /// `/accounts/get` and `/accounts/balance/get` (both answer `AccountsGetResponse`).
 fn accounts_of(modern: &Modern, f: &Fields<'_>) -> ApiResult<Value> {
     let item = usable(modern, f, None)?;
-    let all = accounts::for_item(&item.id, item.institution);
+    let all = item.accounts();
     let selected = select(&all, f)?;
     Ok(json!({ "accounts": accounts_json(&selected), "item": item_json(&item) }))
 }
@@ -49,7 +49,7 @@ pub(crate) fn balance_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
 /// `/auth/get`: the accounts and the bank numbers of the depository ones.
 pub(crate) fn auth_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
     let item = usable(modern, &f, Some("auth"))?;
-    let all = accounts::for_item(&item.id, item.institution);
+    let all = item.accounts();
     let selected = select(&all, &f)?;
     Ok(json!({
         "accounts": accounts_json(&selected),
@@ -61,7 +61,7 @@ pub(crate) fn auth_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
 /// `/identity/get`: the accounts, each with its owners.
 pub(crate) fn identity_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
     let item = usable(modern, &f, Some("identity"))?;
-    let all = accounts::for_item(&item.id, item.institution);
+    let all = item.accounts();
     let selected = select(&all, &f)?;
     let owners = identity::owners(&item.id);
     let accounts: Vec<Value> = selected
