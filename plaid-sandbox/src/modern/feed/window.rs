@@ -126,18 +126,14 @@ impl<'a> Window<'a> {
         let feed = self.feed;
         let mut skip = offset;
         let mut base = Vec::new();
-        let mut position = 0;
         for &(a, b) in &self.ranges {
             let present = u64::from(b - a) - feed.removed.range(a..b).count() as u64;
             if skip >= present {
                 skip -= present;
-                position += present;
                 continue;
             }
-            let start = skip_forward(a, b, skip as usize, &feed.removed);
-            position += skip;
+            base.push((skip_forward(a, b, skip as usize, &feed.removed), b));
             skip = 0;
-            base.push((start, b));
         }
         let history = base
             .into_iter()
@@ -147,7 +143,7 @@ impl<'a> Window<'a> {
         history
             .chain(refresh)
             .enumerate()
-            .map(move |(n, change)| (position + n as u64, change))
+            .map(move |(n, change)| (offset + n as u64, change))
     }
 }
 
@@ -169,7 +165,8 @@ pub(crate) fn page(
             }
             (c.from, c.to, c.offset)
         }
-        Some(c) => (c.from, end, 0),
+        Some(c) if c.from == c.to => (c.from, end, 0),
+        Some(_) => return Err(SyncError::Foreign),
     };
     if from > to || to > end {
         return Err(SyncError::Foreign);
