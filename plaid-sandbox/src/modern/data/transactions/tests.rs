@@ -108,9 +108,23 @@ fn recurring_payments_follow_their_schedules() {
 }
 
 #[test]
-fn a_bulk_history_has_exactly_the_size_asked_for() {
+fn a_bulk_history_has_exactly_the_size_asked_for_and_is_cheap_to_generate() {
+    let started = std::time::Instant::now();
     let h = history("item-bulk", 90, Size::Bulk(100_000));
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(200),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(h.len(), 100_000);
+    let started = std::time::Instant::now();
+    let ids: std::collections::HashSet<String> = (0..h.len()).map(|i| h.txn(i).id).collect();
+    let all = started.elapsed();
+    assert_eq!(ids.len(), 100_000, "ids are unique");
+    assert!(
+        all < std::time::Duration::from_secs(10),
+        "generating them all took {all:?}"
+    );
     assert!(!h.has_recurring());
     let last = h.txn(99_999);
     assert_eq!(last.day, h.last_day);
