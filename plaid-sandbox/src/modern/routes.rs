@@ -14,7 +14,9 @@ use crate::modern::Modern;
 use crate::modern::auth;
 use crate::modern::errors::{ApiResult, PlaidError};
 use crate::modern::fields::{Body, Fields, Schema};
-use crate::modern::handlers::{institutions, items, link, meta, products, transactions};
+use crate::modern::handlers::{
+    institutions, investments, items, link, meta, products, transactions,
+};
 use crate::server::RecordedRequest;
 
 /// A handler: the request's fields in, the response body without `request_id` out.
@@ -234,6 +236,27 @@ pub(crate) static ROUTES: &[Route] = &[
             "personal_finance_category_version",
         ],
         transactions::recurring_get,
+    ),
+    route(
+        "/investments/holdings/get",
+        TOKEN,
+        OPTIONS,
+        ACCOUNT_IDS,
+        investments::holdings_get,
+    ),
+    route(
+        "/investments/transactions/get",
+        DATES,
+        OPTIONS,
+        &["account_ids", "count", "offset", "async_update"],
+        investments::transactions_get,
+    ),
+    route(
+        "/liabilities/get",
+        TOKEN,
+        OPTIONS,
+        ACCOUNT_IDS,
+        products::liabilities_get,
     ),
     route(
         "/link/token/create",

@@ -3,6 +3,7 @@
 //! `account_ids` filter.
 
 pub(crate) mod institutions;
+pub(crate) mod investments;
 pub(crate) mod items;
 pub(crate) mod link;
 pub(crate) mod meta;

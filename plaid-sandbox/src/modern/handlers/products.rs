@@ -1,4 +1,4 @@
-//! The data calls on an Item: accounts, balances, Auth numbers and Identity.
+//! The data calls on an Item: accounts, balances, Auth numbers, Identity and Liabilities.
 //!
 //! Each one needs a usable Item (`ITEM_LOGIN_REQUIRED` after a reset_login, `ITEM_NOT_FOUND`
 //! once removed) and answers from the data derived from its id. Auth and Identity also need
@@ -8,8 +8,9 @@
 use serde_json::{Value, json};
 
 use crate::modern::Modern;
+use crate::modern::clock;
 use crate::modern::data::accounts::{self, Account};
-use crate::modern::data::identity;
+use crate::modern::data::{identity, liabilities};
 use crate::modern::errors::ApiResult;
 use crate::modern::fields::Fields;
 use crate::modern::handlers::{item_json, select};
@@ -73,4 +74,29 @@ pub(crate) fn identity_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
         })
         .collect();
     Ok(json!({ "accounts": accounts, "item": item_json(&item) }))
+}
+
+/// `/liabilities/get`: the selected accounts and the liabilities among them: the credit
+/// card, the student loan, and the mortgage of an Item linked with `liabilities`.
+pub(crate) fn liabilities_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
+    let item = usable(modern, &f, Some("liabilities"))?;
+    let all = item.accounts();
+    let selected = select(&all, &f)?;
+    let day = clock::day_of(item.created);
+    let of = |subtype: &str, build: fn(&Account, i64) -> Value| -> Vec<Value> {
+        selected
+            .iter()
+            .filter(|a| a.subtype == subtype)
+            .map(|a| build(a, day))
+            .collect()
+    };
+    Ok(json!({
+        "accounts": accounts_json(&selected),
+        "item": item_json(&item),
+        "liabilities": {
+            "credit": of("credit card", liabilities::credit),
+            "mortgage": of("mortgage", liabilities::mortgage),
+            "student": of("student", liabilities::student),
+        },
+    }))
 }
