@@ -328,7 +328,7 @@ impl Feed {
             .filter_map(|(id, at)| Some((*at, self.current.get(id).cloned().flatten()?)))
             .filter(|(_, t)| t.day >= from && t.day <= to && on_accounts(t))
             .collect();
-        added.sort_by(|a, b| (b.1.day, b.0).cmp(&(a.1.day, a.0)));
+        added.sort_by_key(|(at, t)| std::cmp::Reverse((t.day, *at)));
         let lo = self.available_from().max(self.history.first_on(from));
         let hi = self.history.first_on(to + 1).max(lo);
         let below = |start: u32| {

@@ -38,7 +38,7 @@ fn transactions_are_in_date_order_within_the_window() {
     assert_eq!(clock::date(h.first_day), "2022-03-22");
     let txns = all(&h);
     assert!(txns.windows(2).all(|w| w[0].day <= w[1].day));
-    assert_eq!(txns[0].day >= h.first_day, true);
+    assert!(txns[0].day >= h.first_day);
     assert_eq!(txns[txns.len() - 1].day, h.last_day);
     let march = h.first_on(clock::parse_date("2024-03-01").unwrap());
     assert!(txns[march as usize].day >= clock::parse_date("2024-03-01").unwrap());
@@ -188,7 +188,7 @@ fn every_transaction_is_a_complete_spec_object() {
             "US institutions report none"
         );
         assert!(json["original_description"].is_null());
-        assert_eq!(json["category"].as_array().unwrap().is_empty(), false);
+        assert!(!json["category"].as_array().unwrap().is_empty());
     }
 }
 
