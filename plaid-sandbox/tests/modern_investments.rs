@@ -16,7 +16,7 @@ use common::modern::{ITEM_KEYS, has_keys, item_with, ok, post, sb};
 use plaid_sandbox::Sandbox;
 use serde_json::{Value, json};
 
-const SECURITY_KEYS: [&str; 21] = [
+const SECURITY_KEYS: [&str; 22] = [
     "security_id",
     "isin",
     "cusip",

@@ -5,7 +5,9 @@
 //! as Plaid's do), covering each kind the spec models: cash, equities, an ETF, mutual funds, a
 //! Treasury bill with its `fixed_income` and a call option with its `option_contract`. The
 //! holdings add up to the 401k's current balance to the cent (the rest of the account is a cash
-//! holding). The investment transactions are a month's contribution and fund purchase,
+//! holding). Every `Security` carries `figi` too (`null`): plaid-python 46 requires it, though
+//! the spec of 2020-09-14 this emulator follows does not list it yet. The investment
+//! transactions are a month's contribution and fund purchase,
 //! quarterly dividends and fees, and one sale, dated back from the day the Item was created.
 
 use serde_json::{Value, json};
@@ -209,6 +211,7 @@ fn security_json(i: usize, day: i64) -> Value {
         "sector": s.sector,
         "industry": s.industry,
         "cfi_code": s.cfi,
+        "figi": null,
         "option_contract": option,
         "fixed_income": fixed,
     })
