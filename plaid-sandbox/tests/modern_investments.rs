@@ -36,6 +36,7 @@ const SECURITY_KEYS: [&str; 22] = [
     "sector",
     "industry",
     "cfi_code",
+    "figi",
     "option_contract",
     "fixed_income",
 ];

@@ -34,7 +34,7 @@ fn every_security_is_complete() {
     let all = securities(&(0..SECURITIES.len()).collect::<Vec<_>>(), 19_800);
     assert_eq!(all.len(), 8);
     for s in &all {
-        assert_eq!(s.as_object().unwrap().len(), 23, "{s}");
+        assert_eq!(s.as_object().unwrap().len(), 24, "{s}");
     }
     assert!(all[CALL]["option_contract"]["strike_price"].is_number());
     assert!(all[T_BILL]["fixed_income"]["yield_rate"]["percentage"].is_number());
