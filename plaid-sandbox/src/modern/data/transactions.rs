@@ -7,7 +7,7 @@
 //!
 //! A standard history spans `days_requested` days ending on the day the transactions were
 //! first pulled. Each day has its recurring payments (payroll, rent, bills, subscriptions,
-//! transfers: [`payees::LEGS`], on their schedules) first, then 0 to 5 card purchases and
+//! transfers: [`LEGS`], on their schedules) first, then 0 to 5 card purchases and
 //! other payments drawn from [`payees::MERCHANTS`]; the last two days hold at least two
 //! purchases, and the purchases of those two days are still pending. A bulk history (the
 //! benchmark users) has exactly the number of transactions asked for, spread unevenly over the
@@ -64,7 +64,7 @@ pub(crate) struct Txn {
     pub(crate) pending_id: Option<String>,
     /// Who it is with.
     pub(crate) payee: &'static Payee,
-    /// The recurring leg it is an occurrence of (an index into [`payees::LEGS`]).
+    /// The recurring leg it is an occurrence of (an index into [`LEGS`]).
     pub(crate) leg: Option<usize>,
     /// The store: its city and its number.
     pub(crate) store: Option<(&'static City, u32)>,
