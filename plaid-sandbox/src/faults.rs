@@ -17,10 +17,14 @@
 //! | `redirect=<url>` | 302 with `Location: <url>` |
 //! | `html=<code>` | an HTML error page with that status and `text/html`, like a proxy's |
 //! | `times=<n>` | apply the fault only to the first `n` requests with the same key |
-//! | `key=<id>` | the counter key for `times` (default: the whole header value) |
+//! | `after=<n>` | let the first `n` requests with the same key through untouched; with `times=<t>`, requests `n+1` to `n+t` get the fault |
+//! | `key=<id>` | the counter key for `times` and `after` (default: the whole header value) |
 //!
 //! Example: `status=503;retry-after=2;times=2;key=retry-test-1` answers 503 twice, then
-//! normally.
+//! normally. `after` reaches a request in the middle of a sequence, such as a page of a
+//! paginated loop that sends the same header on every page:
+//! `error=TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION;after=2;times=1;key=sync-1` lets the
+//! first two pages through, fails the third once, and lets every later request through.
 //!
 //! This module is part of the HTTP layer: it holds no Plaid body or error code. Whatever a
 //! fault answers in the API's own shape, it asks the [`Family`] for.
@@ -71,8 +75,10 @@ pub(crate) struct Fault {
     pub(crate) action: Option<Action>,
     /// `Retry-After` header value.
     pub(crate) retry_after: Option<String>,
-    /// Apply only to the first `times` requests with this key.
+    /// Apply only to the first `times` requests with this key (after the `after` skipped).
     pub(crate) times: Option<u64>,
+    /// Let this many requests with the key through before the fault applies.
+    pub(crate) after: Option<u64>,
     /// The counter key.
     pub(crate) key: Option<String>,
 }
@@ -118,6 +124,7 @@ impl Fault {
                 }
                 "html" => f.action = Some(Action::Html(status_code(num).unwrap_or(502))),
                 "times" => f.times = num,
+                "after" => f.after = num,
                 "key" => f.key = value.map(str::to_owned),
                 _ => {}
             }
@@ -125,16 +132,18 @@ impl Fault {
         f
     }
 
-    /// Whether the fault applies to this request: always without `times`, otherwise only for
-    /// the first `times` requests with the same key (each call counts one request).
+    /// Whether the fault applies to this request: always without `times` and `after`;
+    /// otherwise the request is counted under its key (each call counts one request) and the
+    /// fault applies to the requests numbered `after + 1` to `after + times` (without `times`,
+    /// to every one after the first `after`).
     pub(crate) fn applies(&self, counters: &Counters, header: &str) -> bool {
-        match self.times {
-            None => true,
-            Some(times) => {
-                let key = self.key.as_deref().unwrap_or(header);
-                counters.bump(key) <= times
-            }
+        if self.times.is_none() && self.after.is_none() {
+            return true;
         }
+        let key = self.key.as_deref().unwrap_or(header);
+        let n = counters.bump(key);
+        let after = self.after.unwrap_or(0);
+        n > after && self.times.is_none_or(|times| n - after <= times)
     }
 }
 

@@ -44,17 +44,47 @@
 //! - Routes: `/sandbox/public_token/create`, `/item/public_token/exchange`, `/item/get`,
 //!   `/item/remove`, `/item/webhook/update`, `/sandbox/item/reset_login`,
 //!   `/sandbox/item/fire_webhook`, `/accounts/get`, `/accounts/balance/get`, `/auth/get`,
-//!   `/identity/get`, `/institutions/get`, `/institutions/get_by_id`, `/institutions/search`,
-//!   `/categories/get`, `/webhook_verification_key/get`, `/link/token/create`.
+//!   `/identity/get`, `/transactions/sync`, `/transactions/get`, `/transactions/refresh`,
+//!   `/transactions/recurring/get`, `/investments/holdings/get`,
+//!   `/investments/transactions/get`, `/liabilities/get`, `/institutions/get`,
+//!   `/institutions/get_by_id`, `/institutions/search`, `/categories/get`,
+//!   `/webhook_verification_key/get`, `/link/token/create`.
 //! - Items: `/sandbox/public_token/create` makes one (`public-sandbox-<uuid>`), the exchange
 //!   turns the public token into `access-sandbox-<uuid>` once, within 30 minutes. Test users
-//!   `user_good` / `pass_good` (the default) and `user_transactions_dynamic` (any password);
-//!   a password `error_<CODE>` (e.g. `error_ITEM_LOCKED`, `error_INSTITUTION_DOWN`,
+//!   `user_good` / `pass_good` (the default), `user_transactions_dynamic` (any password:
+//!   transactions that change on every `/transactions/refresh`) and the emulator's benchmark
+//!   users `user_bulk_<N>` (any password, 1 ≤ N ≤ 1,000,000: exactly N transactions); a
+//!   password `error_<CODE>` (e.g. `error_ITEM_LOCKED`, `error_INSTITUTION_DOWN`,
 //!   `error_INTERNAL_SERVER_ERROR`) answers that documented error with its type and status.
-//! - Each Item has five accounts (checking, savings, credit card, student loan, 401k) with
-//!   balances, masks, bank numbers and an owner derived from its id: the same on every call.
-//!   Numbers follow the institution's country (ACH in the US, EFT in Canada, BACS in the UK,
-//!   IBAN elsewhere).
+//! - Each Item has five accounts (checking, savings, credit card, student loan, 401k), and an
+//!   Item linked with `liabilities` also a mortgage, with balances, masks, bank numbers and an
+//!   owner derived from its id: the same on every call. Numbers follow the institution's
+//!   country (ACH in the US, EFT in Canada, BACS in the UK, IBAN elsewhere).
+//! - Transactions: a deterministic history per Item on its checking, savings and card
+//!   accounts, `days_requested` days long (`options.transactions.days_requested` at creation,
+//!   else the first sync's or get's `options.days_requested`, default 90, at most 730) and
+//!   ending on the day the pull started: payroll, rent, bills, subscriptions and transfers on
+//!   their schedules (`/transactions/recurring/get` reports them as streams), everyday
+//!   purchases with merchants, counterparties, locations, `payment_meta` and
+//!   `personal_finance_category`, the last two days' purchases pending, amounts exact to the
+//!   cent. `/transactions/sync` pages a change log with cursors (opaque base64, tied to their
+//!   Item and `options.account_id`; any other is 400 `INVALID_FIELD` "cursor not associated
+//!   with access_token"); `cursor: "now"` skips to the end. If the log grows in the middle of
+//!   a loop, the loop's next page is 400 `TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION`.
+//!   `/transactions/refresh` completes a pull still running and, for
+//!   `user_transactions_dynamic`, posts the pending purchases (the pending one removed, a
+//!   posted one added with `pending_transaction_id`), voids a hold, recategorises a posted
+//!   purchase (modified) and adds new transactions; the `TRANSACTIONS` webhooks Plaid sends
+//!   for it (and for the pull's phases) are recorded on the Item for a later delivery.
+//! - `NOT_READY`: for [`ModernOptions::with_transactions_delay`] after a pull starts (zero by
+//!   default) `/transactions/sync` answers `NOT_READY`, empty arrays and `next_cursor: ""`,
+//!   and `/transactions/get` `PRODUCT_NOT_READY`; then the newest 30 days come
+//!   (`INITIAL_UPDATE_COMPLETE`), and as long again later the rest
+//!   (`HISTORICAL_UPDATE_COMPLETE`).
+//! - Investments: the 401k's holdings (cash, stocks, an ETF, mutual funds, a Treasury bill,
+//!   a call option), which add up to its balance, and 24 months of investment transactions.
+//!   Liabilities: the credit card, the student loan and the mortgage. Both answer from the
+//!   Item's id and creation day.
 //! - Institutions: the five test banks `ins_109508` First Platypus Bank … `ins_109512`
 //!   Houndstooth Bank first, then 23 invented ones (`ins_1175xx`), 15 countries in all.
 //! - After `/sandbox/item/reset_login`, data calls answer 400 `ITEM_LOGIN_REQUIRED` while
@@ -88,6 +118,10 @@
 //! - `times=<n>;key=<id>`: apply only to the first `n` requests carrying that key (default key:
 //!   the whole header), e.g. `status=503;times=2;key=t1` or
 //!   `error=INSTITUTION_DOWN;times=2;key=t2` fails twice, then succeeds.
+//! - `after=<n>`: let the first `n` requests with the key through first; with `times=<t>`,
+//!   requests `n+1` to `n+t` get the fault. Sent on every page of a sync loop,
+//!   `error=TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION;after=2;times=1;key=s1` fails the
+//!   loop's third page once (the client must restart from the loop's first cursor).
 //!
 //! The header name is [`FAULT_HEADER`].
 //!
@@ -97,7 +131,8 @@
 //! sandbox behind a small trait (`family`). The legacy API is the module `legacy` (routes,
 //! handlers, error table, parameters, data); the modern API is the module `modern` (routes,
 //! keys, errors, request fields, the state of Items, handlers by area, data). Outside users
-//! see only [`Sandbox`], [`RecordedRequest`], [`FAULT_HEADER`] and the data in [`fixtures`].
+//! see only [`Sandbox`], [`ModernOptions`], [`RecordedRequest`], [`FAULT_HEADER`] and the
+//! data in [`fixtures`].
 
 #![deny(missing_docs)]
 
@@ -110,9 +145,11 @@ mod legacy;
 mod lock;
 mod mix;
 mod modern;
+mod options;
 mod sandbox;
 mod server;
 
 pub use faults::HEADER as FAULT_HEADER;
+pub use options::ModernOptions;
 pub use sandbox::Sandbox;
 pub use server::RecordedRequest;

@@ -7,8 +7,9 @@
 use std::io::{self, Write};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
+use std::time::Duration;
 
-use plaid_sandbox::Sandbox;
+use plaid_sandbox::{ModernOptions, Sandbox};
 use signal_hook::consts::{SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -16,12 +17,16 @@ const USAGE: &str = "\
 plaid-sandbox: a local emulator of the Plaid sandbox
 
 USAGE:
-    plaid-sandbox [--port N] [--api legacy|modern]
+    plaid-sandbox [--port N] [--api legacy|modern] [--transactions-delay-ms MS]
 
 OPTIONS:
     --port N       port to listen on, on 127.0.0.1 (default 0 = an ephemeral port)
     --api NAME     the API family to serve: `legacy` (tartan, the default) or `modern`
                    (version 2020-09-14)
+    --transactions-delay-ms MS
+                   modern only: transactions stay NOT_READY for MS milliseconds after an
+                   Item is created, then the newest 30 days come, and MS later the rest
+                   (default 0: ready at once)
     -h, --help     print this help
 
 Prints `listening on http://127.0.0.1:PORT` when ready; stops on SIGTERM or SIGINT.
@@ -47,12 +52,18 @@ impl Api {
         }
     }
 
-    /// Starts a sandbox of this family; the binary does not record requests, so long
-    /// benchmark runs do not grow its memory.
-    fn start(self, addr: SocketAddr) -> io::Result<Sandbox> {
+    /// Starts a sandbox of this family (a modern one with `delay` as its transactions
+    /// delay); the binary does not record requests, so long benchmark runs do not grow its
+    /// memory.
+    fn start(self, addr: SocketAddr, delay: Duration) -> io::Result<Sandbox> {
         match self {
             Api::Legacy => Sandbox::bind_with(addr, false),
-            Api::Modern => Sandbox::bind_modern(addr, false),
+            Api::Modern => {
+                let options = ModernOptions::new()
+                    .with_recording(false)
+                    .with_transactions_delay(delay);
+                Sandbox::bind_modern_with(addr, options)
+            }
         }
     }
 }
@@ -60,14 +71,18 @@ impl Api {
 /// What the command line asks for.
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
-    /// Serve `api` on 127.0.0.1:`port`.
-    Run { port: u16, api: Api },
+    /// Serve `api` on 127.0.0.1:`port`, with `delay` as the modern transactions delay.
+    Run {
+        port: u16,
+        api: Api,
+        delay: Duration,
+    },
     /// Print the usage.
     Help,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Command, String> {
-    let (mut port, mut api) = (0u16, Api::Legacy);
+    let (mut port, mut api, mut delay) = (0u16, Api::Legacy, None);
     let mut args = args;
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
@@ -90,15 +105,29 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Command, String> {
                 port = v.parse().map_err(|_| format!("invalid port: {v}"))?;
             }
             "--api" => api = Api::parse(&value()?)?,
+            "--transactions-delay-ms" => {
+                let v = value()?;
+                let ms = v
+                    .parse()
+                    .map_err(|_| format!("invalid --transactions-delay-ms: {v}"))?;
+                delay = Some(Duration::from_millis(ms));
+            }
             other => return Err(format!("unknown argument: {other}")),
         }
     }
-    Ok(Command::Run { port, api })
+    if delay.is_some() && api != Api::Modern {
+        return Err("--transactions-delay-ms needs --api modern".into());
+    }
+    Ok(Command::Run {
+        port,
+        api,
+        delay: delay.unwrap_or_default(),
+    })
 }
 
 fn main() -> ExitCode {
-    let (port, api) = match parse_args(std::env::args().skip(1)) {
-        Ok(Command::Run { port, api }) => (port, api),
+    let (port, api, delay) = match parse_args(std::env::args().skip(1)) {
+        Ok(Command::Run { port, api, delay }) => (port, api, delay),
         Ok(Command::Help) => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -115,7 +144,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let sandbox = match api.start(SocketAddr::from((Ipv4Addr::LOCALHOST, port))) {
+    let sandbox = match api.start(SocketAddr::from((Ipv4Addr::LOCALHOST, port)), delay) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("plaid-sandbox: cannot listen on 127.0.0.1:{port}: {e}");
@@ -146,6 +175,7 @@ mod tests {
             Ok(Command::Run {
                 port,
                 api: Api::Legacy,
+                delay: Duration::ZERO,
             })
         };
         assert_eq!(parse(&[]), run(0));
@@ -157,7 +187,16 @@ mod tests {
             parse(&["--api", "modern", "-p", "4"]),
             Ok(Command::Run {
                 port: 4,
-                api: Api::Modern
+                api: Api::Modern,
+                delay: Duration::ZERO,
+            })
+        );
+        assert_eq!(
+            parse(&["--api=modern", "--transactions-delay-ms", "250"]),
+            Ok(Command::Run {
+                port: 0,
+                api: Api::Modern,
+                delay: Duration::from_millis(250),
             })
         );
         assert_eq!(parse(&["--port", "1", "--help"]), Ok(Command::Help));
@@ -173,5 +212,9 @@ mod tests {
         assert_eq!(parse(&["--api"]).unwrap_err(), "--api needs a value");
         assert_eq!(parse(&["--port", "x"]).unwrap_err(), "invalid port: x");
         assert_eq!(parse(&["--nope"]).unwrap_err(), "unknown argument: --nope");
+        let err = parse(&["--api", "modern", "--transactions-delay-ms", "soon"]).unwrap_err();
+        assert!(err.contains("soon"), "{err}");
+        let err = parse(&["--transactions-delay-ms", "5"]).unwrap_err();
+        assert!(err.contains("--api modern"), "{err}");
     }
 }

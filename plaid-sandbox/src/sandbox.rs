@@ -3,7 +3,8 @@
 //! A sandbox serves exactly one family (see [`crate::family`]); each public constructor picks
 //! one and hands it to [`Sandbox::serve`], so a new family only needs a constructor here.
 //! `start`/`bind`/`bind_with` serve the legacy API (they predate the modern one);
-//! `start_modern`/`bind_modern` serve the modern API.
+//! `start_modern`/`bind_modern` serve the modern API, and `start_modern_with`/
+//! `bind_modern_with` take its [`ModernOptions`].
 
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
@@ -12,7 +13,8 @@ use std::thread::JoinHandle;
 
 use crate::family::Family;
 use crate::legacy::Legacy;
-use crate::modern::Modern;
+use crate::modern::{Modern, Settings};
+use crate::options::ModernOptions;
 use crate::server::{self, RecordedRequest, ServerState};
 
 /// A running sandbox server. Dropping it (or calling [`Sandbox::shutdown`]) stops it: the
@@ -43,15 +45,31 @@ impl Sandbox {
     }
 
     /// Starts a modern sandbox (API version `2020-09-14`) on `127.0.0.1` with an ephemeral
-    /// port, recording requests; returns once it is listening.
+    /// port, recording requests, with the default [`ModernOptions`]; returns once it is
+    /// listening.
     pub fn start_modern() -> io::Result<Sandbox> {
-        Sandbox::bind_modern(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), true)
+        Sandbox::start_modern_with(ModernOptions::new())
     }
 
     /// Starts a modern sandbox on `addr`, recording requests or not; returns once it is
     /// listening. Each sandbox has its own Items: tokens of one are unknown to another.
     pub fn bind_modern(addr: SocketAddr, record: bool) -> io::Result<Sandbox> {
-        Sandbox::serve(addr, record, Arc::new(Modern::new()))
+        Sandbox::bind_modern_with(addr, ModernOptions::new().with_recording(record))
+    }
+
+    /// Starts a modern sandbox with `options` on `127.0.0.1` with an ephemeral port; returns
+    /// once it is listening.
+    pub fn start_modern_with(options: ModernOptions) -> io::Result<Sandbox> {
+        Sandbox::bind_modern_with(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), options)
+    }
+
+    /// Starts a modern sandbox with `options` on `addr`; returns once it is listening.
+    pub fn bind_modern_with(addr: SocketAddr, options: ModernOptions) -> io::Result<Sandbox> {
+        let settings = Settings {
+            transactions_delay: options.transactions_delay(),
+        };
+        let modern = Modern::with_settings(settings);
+        Sandbox::serve(addr, options.recording(), Arc::new(modern))
     }
 
     /// Starts a server for `family` on `addr`; returns once it is listening.

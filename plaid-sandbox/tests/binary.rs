@@ -106,3 +106,69 @@ fn binary_serves_the_modern_api_with_api_modern() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+/// One JSON `POST` with the sandbox keys; the response body.
+fn post_json(port: u16, path: &str, body: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         PLAID-CLIENT-ID: test_id\r\nPLAID-SECRET: test_secret\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(request.as_bytes()).unwrap();
+    let mut resp = String::new();
+    s.read_to_string(&mut resp).unwrap();
+    assert!(resp.starts_with("HTTP/1.1 200 OK"), "{resp}");
+    resp.split_once("\r\n\r\n").unwrap().1.to_owned()
+}
+
+/// The string value of `"key": "…"` in a JSON body.
+fn field(body: &str, key: &str) -> String {
+    let start = body.find(&format!("\"{key}\": \"")).unwrap() + key.len() + 5;
+    body[start..].split('"').next().unwrap().to_owned()
+}
+
+#[test]
+fn binary_takes_a_transactions_delay() {
+    let mut child = Command::new(BIN)
+        .args(["--api", "modern", "--transactions-delay-ms", "600000"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let port: u16 = line
+        .trim_end()
+        .strip_prefix("listening on http://127.0.0.1:")
+        .unwrap_or_else(|| panic!("unexpected line: {line:?}"))
+        .parse()
+        .unwrap();
+    let created = post_json(
+        port,
+        "/sandbox/public_token/create",
+        r#"{"institution_id": "ins_109508", "initial_products": ["transactions"]}"#,
+    );
+    let public = field(&created, "public_token");
+    let exchanged = post_json(
+        port,
+        "/item/public_token/exchange",
+        &format!(r#"{{"public_token": "{public}"}}"#),
+    );
+    let token = field(&exchanged, "access_token");
+    let page = post_json(
+        port,
+        "/transactions/sync",
+        &format!(r#"{{"access_token": "{token}"}}"#),
+    );
+    assert_eq!(field(&page, "transactions_update_status"), "NOT_READY");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let out = Command::new(BIN)
+        .args(["--transactions-delay-ms", "5"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "the delay needs --api modern");
+}

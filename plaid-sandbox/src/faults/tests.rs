@@ -38,6 +38,21 @@ fn times_counts_per_key() {
     assert!(f.applies(&counters, "h"));
 }
 
+#[test]
+fn after_skips_requests_before_the_fault_applies() {
+    let counters = Counters::default();
+    let f = Fault::parse("error=X;after=2;times=1;key=loop");
+    assert_eq!(f.after, Some(2));
+    let seen: Vec<bool> = (0..5).map(|_| f.applies(&counters, "h")).collect();
+    assert_eq!(seen, [false, false, true, false, false]);
+    let open_ended = Fault::parse("status=500;after=1;key=open");
+    let seen: Vec<bool> = (0..3).map(|_| open_ended.applies(&counters, "h")).collect();
+    assert_eq!(seen, [false, true, true]);
+    let by_header = Fault::parse("status=500;after=1");
+    assert!(!by_header.applies(&counters, "status=500;after=1"));
+    assert!(by_header.applies(&counters, "status=500;after=1"));
+}
+
 /// A family whose every answer says where it came from.
 struct Stub;
 

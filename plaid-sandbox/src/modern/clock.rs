@@ -1,11 +1,15 @@
 //! Time for the modern family: the clock its state reads (injectable, so that a test can
-//! expire a public token without waiting 30 minutes) and the RFC 3339 text of an instant.
+//! expire a public token without waiting 30 minutes), the RFC 3339 text of an instant, and
+//! the calendar days that transactions are dated by.
 //!
-//! The crate has no date library (it would be a dependency for one function): the civil date
-//! of a day count is the classic days-from-civil inverse.
+//! The crate has no date library (it would be a dependency for a few functions): the civil
+//! date of a day count is the classic days-from-civil inverse, shared with the legacy bulk
+//! data ([`crate::legacy::data::bulk`]). A day is a count of days since 1970-01-01 (UTC).
 
 use std::fmt::Debug;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::legacy::data::bulk::{civil_from_days, days_from_civil};
 
 /// Where the state reads the time.
 pub(crate) trait Clock: Send + Sync + Debug {
@@ -53,6 +57,56 @@ fn civil(days: u64) -> (u64, u64, u64) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + u64::from(month <= 2);
     (year, month, day)
+}
+
+/// The day (days since 1970-01-01, UTC) of an instant.
+pub(crate) fn day_of(at: SystemTime) -> i64 {
+    i64::try_from(unix_seconds(at) / 86_400).unwrap_or(i64::MAX)
+}
+
+/// A day as `YYYY-MM-DD`.
+pub(crate) fn date(day: i64) -> String {
+    let (year, month, dom) = civil_from_days(day);
+    format!("{year:04}-{month:02}-{dom:02}")
+}
+
+/// An instant of a day, `seconds` after its midnight, as RFC 3339 in UTC.
+pub(crate) fn datetime(day: i64, seconds: u32) -> String {
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        date(day),
+        seconds / 3600 % 24,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
+/// Parses a `YYYY-MM-DD` date into its day; `None` unless it is a real calendar date.
+pub(crate) fn parse_date(text: &str) -> Option<i64> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = text.get(range)?;
+        if !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        part.parse().ok()
+    };
+    let (year, month, dom) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let day = days_from_civil(year, month, dom);
+    (civil_from_days(day) == (year, month, dom)).then_some(day)
+}
+
+/// The `(year, month, day of month)` of a day.
+pub(crate) fn civil_of(day: i64) -> (i64, i64, i64) {
+    civil_from_days(day)
+}
+
+/// Whether `day` is the last day of its month.
+pub(crate) fn is_month_end(day: i64) -> bool {
+    civil_from_days(day + 1).2 == 1
 }
 
 /// A span in minutes.
@@ -108,6 +162,27 @@ mod tests {
         assert_eq!(rfc3339(at(951_782_400)), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(at(1_709_294_400 + 3661)), "2024-03-01T13:01:01Z");
         assert_eq!(rfc3339(at(4_102_444_799)), "2099-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn days_print_and_parse_as_calendar_dates() {
+        let leap = parse_date("2024-02-29").unwrap();
+        assert_eq!(date(leap), "2024-02-29");
+        assert_eq!(date(leap + 1), "2024-03-01");
+        assert!(is_month_end(leap) && !is_month_end(leap - 1));
+        assert_eq!(civil_of(leap), (2024, 2, 29));
+        assert_eq!(day_of(at(1_709_294_400 + 3661)), leap + 1);
+        assert_eq!(datetime(leap, 3661), "2024-02-29T01:01:01Z");
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-1-01",
+            "2024/01/01",
+            "+024-01-01",
+            "",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

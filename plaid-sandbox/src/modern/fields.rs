@@ -110,10 +110,12 @@ impl<'a> Fields<'a> {
     }
 
     fn wrong_type(&self, name: &str, expected: &str) -> PlaidError {
-        PlaidError::invalid_field(
-            &format!("{}{name}", self.prefix),
-            &format!("must be {expected}"),
-        )
+        self.invalid(name, &format!("must be {expected}"))
+    }
+
+    /// `INVALID_FIELD` about field `name` of this object, named by its whole path.
+    pub(crate) fn invalid(&self, name: &str, why: &str) -> PlaidError {
+        PlaidError::invalid_field(&format!("{}{name}", self.prefix), why)
     }
 
     /// A string field.

@@ -61,6 +61,18 @@ impl IdGen {
     pub(crate) fn id(&self) -> String {
         Stream::new(self.next()).base62(ID_LEN)
     }
+
+    /// 64 fresh bits for a key (the cursor tags of [`crate::modern::cursor`]).
+    pub(crate) fn key(&self) -> u64 {
+        self.next()
+    }
+}
+
+/// The FNV-1a hash of `text`: the seed of everything derived from a string.
+pub(crate) fn hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A deterministic stream of pseudo-random numbers (splitmix64).
@@ -75,10 +87,13 @@ impl Stream {
 
     /// A stream seeded from `text` (FNV-1a), e.g. an Item id plus a purpose.
     pub(crate) fn from_text(text: &str) -> Stream {
-        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        Stream(hash)
+        Stream(hash(text))
+    }
+
+    /// The stream numbered `n` of a family seeded by `seed`: streams of one family with
+    /// different numbers are unrelated (transaction `n` of an Item's history, say).
+    pub(crate) fn nth(seed: u64, n: u64) -> Stream {
+        Stream(splitmix(seed ^ splitmix(n)))
     }
 
     /// The next 64 bits.
@@ -90,6 +105,11 @@ impl Stream {
     /// A number in `low..=high`.
     pub(crate) fn range(&mut self, low: u64, high: u64) -> u64 {
         low + self.next_u64() % (high - low + 1)
+    }
+
+    /// True with probability `percent` / 100.
+    pub(crate) fn chance(&mut self, percent: u64) -> bool {
+        self.next_u64() % 100 < percent
     }
 
     /// One of `items` (`items` must not be empty; an empty slice gives its default).

@@ -9,8 +9,10 @@
 
 mod auth;
 mod clock;
+mod cursor;
 pub(crate) mod data;
 mod errors;
+mod feed;
 mod fields;
 mod handlers;
 mod ids;
@@ -26,6 +28,8 @@ use crate::server::{RecordedRequest, Refusal, Response, request_id};
 use errors::PlaidError;
 use state::Items;
 
+pub(crate) use state::Settings;
+
 /// The modern family of one sandbox: its Items.
 #[derive(Debug, Default)]
 pub(crate) struct Modern {
@@ -33,9 +37,17 @@ pub(crate) struct Modern {
 }
 
 impl Modern {
-    /// A modern family with no Items yet.
+    /// A modern family with no Items yet and default settings.
+    #[cfg(test)]
     pub(crate) fn new() -> Modern {
         Modern::default()
+    }
+
+    /// A modern family with no Items yet whose Items behave as `settings` say.
+    pub(crate) fn with_settings(settings: Settings) -> Modern {
+        Modern {
+            items: Items::new(std::sync::Arc::new(clock::SystemClock), settings),
+        }
     }
 
     /// A modern family over `items` (a test gives Items a clock it moves).

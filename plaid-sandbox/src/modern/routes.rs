@@ -14,7 +14,9 @@ use crate::modern::Modern;
 use crate::modern::auth;
 use crate::modern::errors::{ApiResult, PlaidError};
 use crate::modern::fields::{Body, Fields, Schema};
-use crate::modern::handlers::{institutions, items, link, meta, products};
+use crate::modern::handlers::{
+    institutions, investments, items, link, meta, products, transactions,
+};
 use crate::server::RecordedRequest;
 
 /// A handler: the request's fields in, the response body without `request_id` out.
@@ -35,6 +37,7 @@ pub(crate) struct Route {
 const ACCOUNT_IDS: &[&str] = &["account_ids"];
 const TOKEN: &[&str] = &["access_token"];
 const OPTIONS: &[&str] = &["options"];
+const DATES: &[&str] = &["access_token", "start_date", "end_date"];
 
 /// A route that needs the client keys.
 const fn route(
@@ -185,6 +188,75 @@ pub(crate) static ROUTES: &[Route] = &[
         &[],
         &[],
         meta::webhook_verification_key_get,
+    ),
+    route(
+        "/transactions/sync",
+        TOKEN,
+        &["cursor", "count", "options"],
+        &[
+            "include_original_description",
+            "include_personal_finance_category",
+            "include_logo_and_counterparty_beta",
+            "personal_finance_category_version",
+            "days_requested",
+            "account_id",
+        ],
+        transactions::sync,
+    ),
+    route(
+        "/transactions/get",
+        DATES,
+        OPTIONS,
+        &[
+            "account_ids",
+            "count",
+            "offset",
+            "include_original_description",
+            "include_personal_finance_category_beta",
+            "include_personal_finance_category",
+            "include_logo_and_counterparty_beta",
+            "personal_finance_category_version",
+            "days_requested",
+        ],
+        transactions::get,
+    ),
+    route(
+        "/transactions/refresh",
+        TOKEN,
+        &[],
+        &[],
+        transactions::refresh,
+    ),
+    route(
+        "/transactions/recurring/get",
+        TOKEN,
+        &["options", "account_ids"],
+        &[
+            "include_personal_finance_category",
+            "personal_finance_category_version",
+        ],
+        transactions::recurring_get,
+    ),
+    route(
+        "/investments/holdings/get",
+        TOKEN,
+        OPTIONS,
+        ACCOUNT_IDS,
+        investments::holdings_get,
+    ),
+    route(
+        "/investments/transactions/get",
+        DATES,
+        OPTIONS,
+        &["account_ids", "count", "offset", "async_update"],
+        investments::transactions_get,
+    ),
+    route(
+        "/liabilities/get",
+        TOKEN,
+        OPTIONS,
+        ACCOUNT_IDS,
+        products::liabilities_get,
     ),
     route(
         "/link/token/create",

@@ -6,6 +6,11 @@
 //! Everything else about an Item (accounts, owners) is derived from its id by
 //! [`crate::modern::data`], so the state stays small.
 //!
+//! An Item's transactions are a [`Feed`] (its change log), started when the Item is created
+//! with `transactions` or on the first transactions call; the feed's phases and refreshes
+//! record the webhooks Plaid would send on the Item, next to the ones
+//! `/sandbox/item/fire_webhook` records.
+//!
 //! The time comes from an injectable [`Clock`], so a unit test can expire a token without
 //! waiting.
 
@@ -14,10 +19,16 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
+use serde_json::Value;
+
 use crate::lock::lock;
-use crate::modern::clock::{Clock, SystemClock, minutes};
+use crate::modern::clock::{self, Clock, SystemClock, minutes};
+use crate::modern::cursor::Signer;
+use crate::modern::data::accounts;
 use crate::modern::data::institutions::Institution;
+use crate::modern::data::transactions::{History, Place, Size};
 use crate::modern::errors::{ApiResult, PlaidError};
+use crate::modern::feed::{Feed, Notice};
 use crate::modern::ids::IdGen;
 
 /// How long a public token can be exchanged (modern-api.md §4.3).
@@ -27,9 +38,12 @@ pub(crate) const PUBLIC_TOKEN_LIFETIME: Duration = minutes(30);
 const ACCESS_PREFIX: &str = "access-sandbox-";
 const PUBLIC_PREFIX: &str = "public-sandbox-";
 
+/// The default of `days_requested` (modern-api.md §4.2).
+pub(crate) const DEFAULT_DAYS: u32 = 90;
+
 /// A webhook the sandbox owes an Item's URL (delivery is a later step; the log is kept now so
 /// that it can be).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct WebhookEvent {
     /// `webhook_type`.
     pub(crate) kind: String,
@@ -39,6 +53,57 @@ pub(crate) struct WebhookEvent {
     pub(crate) url: String,
     /// When it was fired.
     pub(crate) at: SystemTime,
+    /// The code's own payload fields (`new_transactions`, `removed_transactions`, …), an
+    /// object; empty for a webhook fired by `/sandbox/item/fire_webhook`.
+    pub(crate) fields: Value,
+}
+
+/// The sandbox user an Item was linked with, as far as its data differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Persona {
+    /// `user_good`: a standard history that refreshes leave as it is.
+    #[default]
+    Standard,
+    /// `user_transactions_dynamic`: every refresh changes the transactions.
+    Dynamic,
+    /// `user_bulk_<N>`: exactly N transactions (benchmarks).
+    Bulk(u32),
+}
+
+/// What `/sandbox/public_token/create` asks of a new Item.
+#[derive(Debug, Clone)]
+pub(crate) struct NewItem {
+    /// The institution.
+    pub(crate) institution: &'static Institution,
+    /// `initial_products`.
+    pub(crate) products: Vec<String>,
+    /// `options.webhook`.
+    pub(crate) webhook: Option<String>,
+    /// The user.
+    pub(crate) persona: Persona,
+    /// `options.transactions.days_requested`.
+    pub(crate) days_requested: Option<u32>,
+}
+
+impl NewItem {
+    /// A `user_good` Item at `institution` with `products`, no webhook, default options.
+    pub(crate) fn new(institution: &'static Institution, products: Vec<String>) -> NewItem {
+        NewItem {
+            institution,
+            products,
+            webhook: None,
+            persona: Persona::Standard,
+            days_requested: None,
+        }
+    }
+}
+
+/// How a modern sandbox's Items behave where Plaid takes time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Settings {
+    /// How long each phase of a transactions pull takes (`NOT_READY`, then the newest 30
+    /// days, then the rest).
+    pub(crate) transactions_delay: Duration,
 }
 
 /// One Item.
@@ -62,6 +127,12 @@ pub(crate) struct Item {
     pub(crate) created: SystemTime,
     /// Webhooks fired for it, oldest first.
     pub(crate) webhooks: Vec<WebhookEvent>,
+    /// The user it was linked with.
+    pub(crate) persona: Persona,
+    /// `days_requested` of its transactions, when the creation asked.
+    pub(crate) days_requested: Option<u32>,
+    /// Its transactions, once started.
+    pub(crate) feed: Option<Feed>,
 }
 
 impl Item {
@@ -73,6 +144,66 @@ impl Item {
             .copied()
             .filter(|p| !self.billed.iter().any(|b| b == p))
             .collect()
+    }
+
+    /// Whether it was created with `product`.
+    pub(crate) fn has_product(&self, product: &str) -> bool {
+        self.products.iter().any(|p| p == product)
+    }
+
+    /// Its accounts.
+    pub(crate) fn accounts(&self) -> Vec<accounts::Account> {
+        accounts::for_products(&self.id, self.institution, &self.products)
+    }
+
+    /// A new feed for it, started at `now` with `days` of history.
+    fn new_feed(&self, now: SystemTime, days: u32, settings: &Settings) -> Feed {
+        let all = self.accounts();
+        let place = Place {
+            accounts: [all[0].id.clone(), all[1].id.clone(), all[2].id.clone()],
+            currency: all[0].currency,
+            country: self.institution.country(),
+        };
+        let size = match self.persona {
+            Persona::Bulk(n) => Size::Bulk(n),
+            Persona::Standard | Persona::Dynamic => Size::Standard,
+        };
+        let history = History::new(&self.id, place, clock::day_of(now), days, size);
+        let dynamic = self.persona == Persona::Dynamic;
+        Feed::new(history, now, settings.transactions_delay, dynamic)
+    }
+
+    /// Records `notices` as webhooks owed to its URL (none without a URL, as Plaid sends
+    /// none).
+    pub(crate) fn notify(&mut self, notices: Vec<Notice>) {
+        let Some(url) = self.webhook.clone() else {
+            return;
+        };
+        self.webhooks
+            .extend(notices.into_iter().map(|n| WebhookEvent {
+                kind: "TRANSACTIONS".into(),
+                code: n.code.into(),
+                url: url.clone(),
+                at: n.at,
+                fields: n.fields,
+            }));
+    }
+
+    /// The data-call checks: `ITEM_LOGIN_REQUIRED` after a reset_login; with a `product`,
+    /// the institution must offer it (`PRODUCTS_NOT_SUPPORTED`), and it is billed.
+    pub(crate) fn check_usable(&mut self, product: Option<&str>) -> ApiResult<()> {
+        if self.login_required {
+            return Err(PlaidError::new("ITEM_LOGIN_REQUIRED"));
+        }
+        if let Some(product) = product {
+            if !self.institution.products.contains(&product) {
+                return Err(PlaidError::detailed("PRODUCTS_NOT_SUPPORTED", product));
+            }
+            if !self.billed.iter().any(|b| b == product) {
+                self.billed.push(product.to_owned());
+            }
+        }
+        Ok(())
     }
 }
 
@@ -96,6 +227,8 @@ struct Inner {
 pub(crate) struct Items {
     clock: Arc<dyn Clock>,
     ids: IdGen,
+    settings: Settings,
+    signer: Signer,
     inner: Mutex<Inner>,
 }
 
@@ -112,18 +245,33 @@ impl fmt::Debug for Items {
 
 impl Default for Items {
     fn default() -> Items {
-        Items::with_clock(Arc::new(SystemClock))
+        Items::new(Arc::new(SystemClock), Settings::default())
     }
 }
 
 impl Items {
-    /// Items that read the time from `clock`.
+    /// Items that read the time from `clock`, with default settings.
+    #[cfg(test)]
     pub(crate) fn with_clock(clock: Arc<dyn Clock>) -> Items {
+        Items::new(clock, Settings::default())
+    }
+
+    /// Items that read the time from `clock` and behave as `settings` say.
+    pub(crate) fn new(clock: Arc<dyn Clock>, settings: Settings) -> Items {
+        let ids = IdGen::default();
+        let signer = Signer::new(ids.key());
         Items {
             clock,
-            ids: IdGen::default(),
+            ids,
+            settings,
+            signer,
             inner: Mutex::default(),
         }
+    }
+
+    /// The signer of this sandbox's sync cursors.
+    pub(crate) fn signer(&self) -> &Signer {
+        &self.signer
     }
 
     /// Now, by the state's clock.
@@ -136,25 +284,28 @@ impl Items {
         &self.ids
     }
 
-    /// Makes a new Item at `institution` with `products` and returns its public token.
-    pub(crate) fn create(
-        &self,
-        institution: &'static Institution,
-        products: Vec<String>,
-        webhook: Option<String>,
-    ) -> String {
+    /// Makes a new Item and returns its public token. An Item created with `transactions`
+    /// starts pulling them now.
+    pub(crate) fn create(&self, new: NewItem) -> String {
         let now = self.now();
-        let item = Item {
+        let mut item = Item {
             id: self.ids.id(),
-            institution,
-            billed: products.clone(),
-            products,
-            webhook,
+            institution: new.institution,
+            billed: new.products.clone(),
+            products: new.products,
+            webhook: new.webhook,
             login_required: false,
             removed: false,
             created: now,
             webhooks: Vec::new(),
+            persona: new.persona,
+            days_requested: new.days_requested,
+            feed: None,
         };
+        if item.has_product("transactions") {
+            let days = item.days_requested.unwrap_or(DEFAULT_DAYS);
+            item.feed = Some(item.new_feed(now, days, &self.settings));
+        }
         let token = format!("{PUBLIC_PREFIX}{}", self.ids.uuid());
         lock(&self.inner).public.insert(
             token.clone(),
@@ -239,18 +390,46 @@ impl Items {
     /// as Plaid does when a product is first used after Link.
     pub(crate) fn usable_item(&self, access_token: &str, product: Option<&str>) -> ApiResult<Item> {
         self.with_item(access_token, |item| {
-            if item.login_required {
-                return Err(PlaidError::new("ITEM_LOGIN_REQUIRED"));
-            }
-            if let Some(product) = product {
-                if !item.institution.products.contains(&product) {
-                    return Err(PlaidError::detailed("PRODUCTS_NOT_SUPPORTED", product));
-                }
-                if !item.billed.iter().any(|b| b == product) {
-                    item.billed.push(product.to_owned());
-                }
-            }
+            item.check_usable(product)?;
             Ok(item.clone())
+        })
+    }
+
+    /// Runs `f` on the usable Item of `access_token` (see [`Items::usable_item`], with the
+    /// product `transactions`) and its feed, started now with `days` (else the creation's
+    /// `days_requested`, else 90) if it was not yet, and caught up to now (the webhooks of the phases it completed are recorded).
+    /// With `start` false, an Item whose feed has not started is refused with
+    /// `PRODUCTS_NOT_SUPPORTED` instead (for calls that need transactions already added).
+    pub(crate) fn with_feed<R>(
+        &self,
+        access_token: &str,
+        days: Option<u32>,
+        start: bool,
+        f: impl FnOnce(&mut Item, &mut Feed) -> ApiResult<R>,
+    ) -> ApiResult<R> {
+        let now = self.now();
+        self.with_item(access_token, |item| {
+            item.check_usable(None)?;
+            if item.feed.is_none() && !start {
+                return Err(PlaidError::with_message(
+                    "PRODUCTS_NOT_SUPPORTED",
+                    "transactions have not been added to this item yet: call \
+                     /transactions/sync or /transactions/get first",
+                ));
+            }
+            item.check_usable(Some("transactions"))?;
+            let mut feed = match item.feed.take() {
+                Some(feed) => feed,
+                None => {
+                    let days = days.or(item.days_requested).unwrap_or(DEFAULT_DAYS);
+                    item.new_feed(now, days, &self.settings)
+                }
+            };
+            let notices = feed.catch_up(now);
+            item.notify(notices);
+            let result = f(item, &mut feed);
+            item.feed = Some(feed);
+            result
         })
     }
 }
@@ -271,7 +450,7 @@ mod tests {
 
     fn create(items: &Items) -> String {
         let bank = by_id("ins_109508").unwrap();
-        items.create(bank, vec!["auth".into()], None)
+        items.create(NewItem::new(bank, vec!["auth".into()]))
     }
 
     #[test]
@@ -341,7 +520,7 @@ mod tests {
         let item = items.usable_item(&access, Some("identity")).unwrap();
         assert_eq!(item.billed, ["auth", "identity"], "billed once");
         let pinstripe = by_id("ins_117507").unwrap();
-        let public = items.create(pinstripe, vec!["investments".into()], None);
+        let public = items.create(NewItem::new(pinstripe, vec!["investments".into()]));
         let (access, _) = items.exchange(&public).unwrap();
         let err = items.usable_item(&access, Some("auth")).unwrap_err();
         assert_eq!(err.code(), "PRODUCTS_NOT_SUPPORTED");

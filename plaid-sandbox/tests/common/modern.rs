@@ -160,3 +160,63 @@ pub fn item(sb: &Sandbox) -> (String, String) {
         json!({}),
     )
 }
+
+/// An Item at First Platypus Bank with transactions, linked as `user` (any password), with
+/// `options` merged into the sandbox options.
+pub fn user_item(sb: &Sandbox, user: &str, options: Value) -> (String, String) {
+    let mut all = json!({ "override_username": user, "override_password": "any" });
+    if let (Some(all), Some(extra)) = (all.as_object_mut(), options.as_object()) {
+        all.extend(extra.clone());
+    }
+    item_with(sb, "ins_109508", &["transactions"], all)
+}
+
+/// Everything one `/transactions/sync` loop from `cursor` collected.
+#[derive(Debug, Default)]
+pub struct Synced {
+    pub added: Vec<Value>,
+    pub modified: Vec<Value>,
+    pub removed: Vec<Value>,
+    pub pages: usize,
+    pub cursor: String,
+    pub status: String,
+}
+
+/// Runs a whole sync loop from `cursor` (`""` for the whole history) with pages of `count`,
+/// with `extra` merged into every request body; panics on an error.
+pub fn sync_loop(sb: &Sandbox, token: &str, cursor: &str, count: u64, extra: &Value) -> Synced {
+    let mut out = Synced {
+        cursor: cursor.to_owned(),
+        ..Synced::default()
+    };
+    loop {
+        let mut body = json!({ "access_token": token, "count": count });
+        if !out.cursor.is_empty() {
+            body["cursor"] = json!(out.cursor);
+        }
+        if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
+            body.extend(extra.clone());
+        }
+        let page = ok(sb, "/transactions/sync", &body);
+        let take = |key: &str| page[key].as_array().unwrap().clone();
+        out.added.extend(take("added"));
+        out.modified.extend(take("modified"));
+        out.removed.extend(take("removed"));
+        out.pages += 1;
+        out.cursor = page["next_cursor"].as_str().unwrap().to_owned();
+        out.status = page["transactions_update_status"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        if !page["has_more"].as_bool().unwrap() {
+            return out;
+        }
+    }
+}
+
+/// The ids of a list of transactions (or removed transactions).
+pub fn ids(list: &[Value]) -> Vec<String> {
+    list.iter()
+        .map(|t| t["transaction_id"].as_str().unwrap().to_owned())
+        .collect()
+}

@@ -1,8 +1,9 @@
 //! The accounts of an Item and their bank numbers, derived deterministically from the Item id.
 //!
 //! Every Item has the same five kinds of account as Plaid's sandbox user (checking, savings,
-//! credit card, student loan, 401k), with ids, masks and balances drawn from a stream seeded by
-//! the Item id: the same Item answers the same data on every call, two Items differ. Money is
+//! credit card, student loan, 401k), and an Item linked with `liabilities` also the user's
+//! mortgage (Link shows the accounts its products can use), with ids, masks and balances
+//! drawn from a stream seeded by the Item id: the same Item answers the same data on every call, two Items differ. Money is
 //! drawn in cents, so every balance has at most two decimals. The currency and the kind of
 //! bank numbers follow the institution's country (ACH in the US, EFT in Canada, BACS in the
 //! UK, IBAN elsewhere).
@@ -67,6 +68,16 @@ const TEMPLATES: [Template; 5] = [
     },
 ];
 
+/// The mortgage of an Item linked with `liabilities`.
+const MORTGAGE: Template = Template {
+    name: "Plaid Mortgage",
+    official_name: "Plaid Platinum Standard 3.25% Fixed Rate Mortgage",
+    kind: "loan",
+    subtype: "mortgage",
+    current: (18_000_000, 62_000_000),
+    limit: None,
+};
+
 /// One account of an Item.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Account {
@@ -119,30 +130,53 @@ pub(crate) fn for_item(item_id: &str, institution: &Institution) -> Vec<Account>
     let currency = currency(institution.country());
     TEMPLATES
         .iter()
-        .map(|t| {
-            let id = rng.base62(ID_LEN);
-            let number = format!("{}{}", rng.range(1, 9), rng.digits(11));
-            let current = rng.range(t.current.0, t.current.1);
-            let available = match (t.kind, t.limit) {
-                ("credit", Some(limit)) => Some(limit.saturating_sub(current)),
-                ("depository", _) => Some(current.saturating_sub(rng.range(0, 5_000))),
-                _ => None,
-            };
-            Account {
-                id,
-                name: t.name,
-                official_name: t.official_name,
-                kind: t.kind,
-                subtype: t.subtype,
-                mask: number[number.len() - 4..].to_owned(),
-                number,
-                available,
-                current,
-                limit: t.limit,
-                currency,
-            }
-        })
+        .map(|t| account(&mut rng, t, currency))
         .collect()
+}
+
+/// The accounts of the Item `item_id` linked with `products`: [`for_item`]'s, then the
+/// mortgage when `liabilities` is among them (drawn from a stream of its own, so the other
+/// accounts are the same either way).
+pub(crate) fn for_products(
+    item_id: &str,
+    institution: &Institution,
+    products: &[String],
+) -> Vec<Account> {
+    let mut all = for_item(item_id, institution);
+    if products.iter().any(|p| p == "liabilities") {
+        let mut rng = Stream::from_text(&format!("{item_id}/mortgage"));
+        all.push(account(
+            &mut rng,
+            &MORTGAGE,
+            currency(institution.country()),
+        ));
+    }
+    all
+}
+
+/// One account of template `t`, drawn from `rng`.
+fn account(rng: &mut Stream, t: &Template, currency: &'static str) -> Account {
+    let id = rng.base62(ID_LEN);
+    let number = format!("{}{}", rng.range(1, 9), rng.digits(11));
+    let current = rng.range(t.current.0, t.current.1);
+    let available = match (t.kind, t.limit) {
+        ("credit", Some(limit)) => Some(limit.saturating_sub(current)),
+        ("depository", _) => Some(current.saturating_sub(rng.range(0, 5_000))),
+        _ => None,
+    };
+    Account {
+        id,
+        name: t.name,
+        official_name: t.official_name,
+        kind: t.kind,
+        subtype: t.subtype,
+        mask: number[number.len() - 4..].to_owned(),
+        number,
+        available,
+        current,
+        limit: t.limit,
+        currency,
+    }
 }
 
 impl Account {

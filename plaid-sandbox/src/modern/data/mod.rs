@@ -6,3 +6,8 @@ pub(crate) mod accounts;
 pub(crate) mod categories;
 pub(crate) mod identity;
 pub(crate) mod institutions;
+pub(crate) mod investments;
+pub(crate) mod liabilities;
+pub(crate) mod payees;
+pub(crate) mod recurring;
+pub(crate) mod transactions;

@@ -10,7 +10,7 @@ use crate::modern::data::institutions;
 use crate::modern::errors::{self, ApiResult, PlaidError};
 use crate::modern::fields::Fields;
 use crate::modern::handlers::item_json;
-use crate::modern::state::WebhookEvent;
+use crate::modern::state::{NewItem, Persona, WebhookEvent};
 
 /// The sandbox's default test user (modern-api.md §8).
 const USER_GOOD: &str = "user_good";
@@ -18,21 +18,44 @@ const USER_GOOD: &str = "user_good";
 const PASS_GOOD: &str = "pass_good";
 /// The user whose transactions change; any password logs it in.
 const USER_DYNAMIC: &str = "user_transactions_dynamic";
+/// The prefix of the emulator's benchmark users, `user_bulk_<N>`.
+const USER_BULK: &str = "user_bulk_";
+/// The largest N of `user_bulk_<N>`.
+pub(crate) const MAX_BULK: u32 = 1_000_000;
 
 /// The sandbox login rules: `user_good` / `pass_good` (the default),
-/// `user_transactions_dynamic` with any password, and for any user a password
-/// `error_<CODE>` answers that documented error with its type and status. Anything else,
-/// an unknown `error_` code included, is `INVALID_CREDENTIALS`.
-fn login(username: &str, password: &str) -> ApiResult<()> {
+/// `user_transactions_dynamic` and `user_bulk_<N>` (1 ≤ N ≤ [`MAX_BULK`]) with any password,
+/// and for any user a password `error_<CODE>` answers that documented error with its type
+/// and status. Anything else, an unknown `error_` code included, is `INVALID_CREDENTIALS`.
+fn login(username: &str, password: &str) -> ApiResult<Persona> {
     if let Some(code) = password.strip_prefix("error_") {
         return Err(match errors::lookup(code) {
             Some(def) => PlaidError::new(def.code),
             None => PlaidError::new("INVALID_CREDENTIALS"),
         });
     }
-    match (username, password) {
-        (USER_GOOD, PASS_GOOD) | (USER_DYNAMIC, _) => Ok(()),
+    let bulk = username
+        .strip_prefix(USER_BULK)
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse::<u32>().ok())
+        .filter(|n| (1..=MAX_BULK).contains(n));
+    match (username, password, bulk) {
+        (USER_GOOD, PASS_GOOD, _) => Ok(Persona::Standard),
+        (USER_DYNAMIC, _, _) => Ok(Persona::Dynamic),
+        (_, _, Some(n)) => Ok(Persona::Bulk(n)),
         _ => Err(PlaidError::new("INVALID_CREDENTIALS")),
+    }
+}
+
+/// `days_requested` of `fields` (named `name` in messages): 1 to 730.
+pub(crate) fn days_requested(fields: &Fields<'_>) -> ApiResult<Option<u32>> {
+    match fields.int("days_requested")? {
+        None => Ok(None),
+        Some(days) => u32::try_from(days)
+            .ok()
+            .filter(|d| (1..=730).contains(d))
+            .map(Some)
+            .ok_or_else(|| fields.invalid("days_requested", "must be between 1 and 730")),
     }
 }
 
@@ -62,16 +85,13 @@ pub(crate) fn sandbox_public_token_create(modern: &Modern, f: Fields<'_>) -> Api
         ));
     }
     let options = f.options()?;
+    let mut days = None;
     if let Some(transactions) = options.object("transactions")? {
-        let days = transactions.int("days_requested")?;
-        if days.is_some_and(|d| !(1..=730).contains(&d)) {
-            return Err(PlaidError::invalid_field(
-                "options.transactions.days_requested",
-                "must be between 1 and 730",
-            ));
-        }
+        days = days_requested(&transactions)?;
+        transactions.str("start_date")?;
+        transactions.str("end_date")?;
     }
-    login(
+    let persona = login(
         options.str("override_username")?.unwrap_or(USER_GOOD),
         options.str("override_password")?.unwrap_or(PASS_GOOD),
     )?;
@@ -85,7 +105,12 @@ pub(crate) fn sandbox_public_token_create(modern: &Modern, f: Fields<'_>) -> Api
             unique.push(p.to_owned());
         }
     }
-    let public_token = modern.items().create(institution, unique, webhook);
+    let public_token = modern.items().create(NewItem {
+        webhook,
+        persona,
+        days_requested: days,
+        ..NewItem::new(institution, unique)
+    });
     Ok(json!({ "public_token": public_token }))
 }
 
@@ -105,10 +130,12 @@ pub(crate) fn item_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
         Value::Null,
         |w| json!({ "sent_at": rfc3339(w.at), "code_sent": w.code }),
     );
-    let transactions = if item.products.iter().any(|p| p == "transactions") {
-        json!({ "last_successful_update": rfc3339(item.created), "last_failed_update": null })
-    } else {
-        Value::Null
+    let transactions = match &item.feed {
+        Some(feed) => json!({
+            "last_successful_update": rfc3339(feed.updated()),
+            "last_failed_update": null,
+        }),
+        None => Value::Null,
     };
     Ok(json!({
         "item": value,
@@ -149,6 +176,7 @@ pub(crate) fn webhook_update(modern: &Modern, f: Fields<'_>) -> ApiResult<Value>
                 item.webhooks.push(WebhookEvent {
                     kind: "ITEM".into(),
                     code: "WEBHOOK_UPDATE_ACKNOWLEDGED".into(),
+                    fields: json!({ "new_webhook_url": url }),
                     url,
                     at: now,
                 });
@@ -209,6 +237,7 @@ pub(crate) fn fire_webhook(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
                 code: code.to_owned(),
                 url,
                 at: now,
+                fields: json!({}),
             });
             Ok(())
         })?;
@@ -221,8 +250,20 @@ mod tests {
 
     #[test]
     fn sandbox_credentials_follow_the_docs() {
-        assert!(login("user_good", "pass_good").is_ok());
-        assert!(login("user_transactions_dynamic", "anything").is_ok());
+        assert_eq!(login("user_good", "pass_good"), Ok(Persona::Standard));
+        assert_eq!(
+            login("user_transactions_dynamic", "anything"),
+            Ok(Persona::Dynamic)
+        );
+        assert_eq!(login("user_bulk_100000", "x"), Ok(Persona::Bulk(100_000)));
+        for bad in [
+            "user_bulk_0",
+            "user_bulk_1000001",
+            "user_bulk_+5",
+            "user_bulk_",
+        ] {
+            assert_eq!(login(bad, "x").unwrap_err().code(), "INVALID_CREDENTIALS");
+        }
         let code = |u: &str, p: &str| login(u, p).unwrap_err().code();
         assert_eq!(code("user_good", "wrong"), "INVALID_CREDENTIALS");
         assert_eq!(code("someone", "pass_good"), "INVALID_CREDENTIALS");

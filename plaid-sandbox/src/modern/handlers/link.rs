@@ -1,8 +1,10 @@
 //! `/link/token/create`: a link token for Link, new or in update mode.
 //!
 //! The emulator has no Link front end, so a link token is only made and checked, not kept:
-//! the request's schema, its product names and country codes, and in update mode its access
-//! token (which must reach a live Item).
+//! the request's schema, its product names and country codes, `transactions.days_requested`
+//! (1 to 730), and in update mode its access token (which must reach a live Item). Items are
+//! made by `/sandbox/public_token/create`, whose `options.transactions.days_requested` sets
+//! their history.
 
 use std::time::Duration;
 
@@ -12,6 +14,7 @@ use crate::modern::Modern;
 use crate::modern::clock::{minutes, rfc3339};
 use crate::modern::errors::{ApiResult, PlaidError};
 use crate::modern::fields::Fields;
+use crate::modern::handlers::items::days_requested;
 use crate::modern::handlers::{country_codes, product_list};
 
 /// The required fields of `LinkTokenCreateRequest`.
@@ -92,6 +95,9 @@ pub(crate) fn link_token_create(modern: &Modern, f: Fields<'_>) -> ApiResult<Val
         product_list(&f, name)?;
     }
     f.str("webhook")?;
+    if let Some(transactions) = f.object("transactions")? {
+        days_requested(&transactions)?;
+    }
     let lifetime = match f.str("access_token")? {
         Some(token) => {
             modern.items().item(token)?;
@@ -114,7 +120,7 @@ mod tests {
     use super::*;
     use crate::modern::clock::manual::Manual;
     use crate::modern::fields::Body;
-    use crate::modern::state::Items;
+    use crate::modern::state::{Items, NewItem};
 
     fn create(modern: &Modern, body: &Value) -> ApiResult<Value> {
         let body = Body::parse(body.to_string().as_bytes())?;
@@ -135,10 +141,20 @@ mod tests {
         assert_eq!(token.len(), "link-sandbox-".len() + 36);
 
         let bank = crate::modern::data::institutions::by_id("ins_109508").unwrap();
-        let public = modern.items().create(bank, vec!["auth".into()], None);
+        let public = modern
+            .items()
+            .create(NewItem::new(bank, vec!["auth".into()]));
         let (access, _) = modern.items().exchange(&public).unwrap();
         body["access_token"] = json!(access);
         let updated = create(&modern, &body).unwrap();
         assert_eq!(updated["expiration"], "2024-03-01T12:30:00Z");
+        body["transactions"] = json!({ "days_requested": 731 });
+        let err = create(&modern, &body).unwrap_err();
+        assert_eq!(err.code(), "INVALID_FIELD");
+        assert!(
+            err.body("r")
+                .to_string()
+                .contains("transactions.days_requested")
+        );
     }
 }

@@ -3,10 +3,12 @@
 //! `account_ids` filter.
 
 pub(crate) mod institutions;
+pub(crate) mod investments;
 pub(crate) mod items;
 pub(crate) mod link;
 pub(crate) mod meta;
 pub(crate) mod products;
+pub(crate) mod transactions;
 
 use serde_json::{Value, json};
 
@@ -93,6 +95,15 @@ pub(crate) fn select<'a>(
         .options()?
         .strings("account_ids")?
         .unwrap_or_default();
+    select_ids(accounts, &wanted)
+}
+
+/// The accounts of `wanted` (all of them when it is empty); an id the Item does not have is
+/// `INVALID_ACCOUNT_ID`.
+pub(crate) fn select_ids<'a>(
+    accounts: &'a [Account],
+    wanted: &[&str],
+) -> ApiResult<Vec<&'a Account>> {
     if wanted.is_empty() {
         return Ok(accounts.iter().collect());
     }

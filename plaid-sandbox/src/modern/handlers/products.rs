@@ -1,4 +1,4 @@
-//! The data calls on an Item: accounts, balances, Auth numbers and Identity.
+//! The data calls on an Item: accounts, balances, Auth numbers, Identity and Liabilities.
 //!
 //! Each one needs a usable Item (`ITEM_LOGIN_REQUIRED` after a reset_login, `ITEM_NOT_FOUND`
 //! once removed) and answers from the data derived from its id. Auth and Identity also need
@@ -8,8 +8,9 @@
 use serde_json::{Value, json};
 
 use crate::modern::Modern;
+use crate::modern::clock;
 use crate::modern::data::accounts::{self, Account};
-use crate::modern::data::identity;
+use crate::modern::data::{identity, liabilities};
 use crate::modern::errors::ApiResult;
 use crate::modern::fields::Fields;
 use crate::modern::handlers::{item_json, select};
@@ -29,7 +30,7 @@ fn accounts_json(selected: &[&Account]) -> Value {
 /// `/accounts/get` and `/accounts/balance/get` (both answer `AccountsGetResponse`).
 fn accounts_of(modern: &Modern, f: &Fields<'_>) -> ApiResult<Value> {
     let item = usable(modern, f, None)?;
-    let all = accounts::for_item(&item.id, item.institution);
+    let all = item.accounts();
     let selected = select(&all, f)?;
     Ok(json!({ "accounts": accounts_json(&selected), "item": item_json(&item) }))
 }
@@ -49,7 +50,7 @@ pub(crate) fn balance_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
 /// `/auth/get`: the accounts and the bank numbers of the depository ones.
 pub(crate) fn auth_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
     let item = usable(modern, &f, Some("auth"))?;
-    let all = accounts::for_item(&item.id, item.institution);
+    let all = item.accounts();
     let selected = select(&all, &f)?;
     Ok(json!({
         "accounts": accounts_json(&selected),
@@ -61,7 +62,7 @@ pub(crate) fn auth_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
 /// `/identity/get`: the accounts, each with its owners.
 pub(crate) fn identity_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
     let item = usable(modern, &f, Some("identity"))?;
-    let all = accounts::for_item(&item.id, item.institution);
+    let all = item.accounts();
     let selected = select(&all, &f)?;
     let owners = identity::owners(&item.id);
     let accounts: Vec<Value> = selected
@@ -73,4 +74,29 @@ pub(crate) fn identity_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
         })
         .collect();
     Ok(json!({ "accounts": accounts, "item": item_json(&item) }))
+}
+
+/// `/liabilities/get`: the selected accounts and the liabilities among them: the credit
+/// card, the student loan, and the mortgage of an Item linked with `liabilities`.
+pub(crate) fn liabilities_get(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
+    let item = usable(modern, &f, Some("liabilities"))?;
+    let all = item.accounts();
+    let selected = select(&all, &f)?;
+    let day = clock::day_of(item.created);
+    let of = |subtype: &str, build: fn(&Account, i64) -> Value| -> Vec<Value> {
+        selected
+            .iter()
+            .filter(|a| a.subtype == subtype)
+            .map(|a| build(a, day))
+            .collect()
+    };
+    Ok(json!({
+        "accounts": accounts_json(&selected),
+        "item": item_json(&item),
+        "liabilities": {
+            "credit": of("credit card", liabilities::credit),
+            "mortgage": of("mortgage", liabilities::mortgage),
+            "student": of("student", liabilities::student),
+        },
+    }))
 }
