@@ -443,12 +443,13 @@ impl TlsFailure {
     /// The TLS failure behind `error`, if a [`rustls::Error`] is in its
     /// chain of sources; `None` when the error is not about TLS.
     ///
-    /// The chain is walked with [`source`](std::error::Error::source), and
-    /// into the error an [`std::io::Error`] wraps (its `source()` skips
-    /// that error, and rustls's streams report through `io::Error`), so it
-    /// finds the rustls error inside reqwest's, hyper-util's and
-    /// hyper-rustls's errors alike; a backend whose error type hides its
-    /// inner errors (ureq's) passes the inner error itself.
+    /// The chain is walked with [`source`](std::error::Error::source), but
+    /// through an [`std::io::Error`] to the error it wraps (its `source()`
+    /// skips that error, and rustls's streams report through `io::Error`,
+    /// which hyper-rustls wraps in another), so it finds the rustls error
+    /// inside reqwest's, hyper-util's and hyper-rustls's errors alike; a
+    /// backend whose error type hides its inner errors (ureq's) passes the
+    /// inner error itself.
     ///
     /// The rustls error is found by type, so it must be the rustls 0.23 this
     /// crate names: a backend on another major version of rustls gets
@@ -460,15 +461,14 @@ impl TlsFailure {
             if let Some(tls) = error.downcast_ref::<rustls::Error>() {
                 return Some(TlsFailure::of_rustls(tls));
             }
-            if let Some(inner) = error
-                .downcast_ref::<std::io::Error>()
-                .and_then(std::io::Error::get_ref)
-            {
-                if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
-                    return Some(TlsFailure::of_rustls(tls));
-                }
-            }
-            cause = error.source();
+            cause = match error.downcast_ref::<std::io::Error>() {
+                // The error it wraps, which may be another io::Error (hyper-rustls wraps
+                // tokio-rustls's) or rustls's; `source()` would skip it.
+                Some(io) => io
+                    .get_ref()
+                    .map(|inner| inner as &(dyn std::error::Error + 'static)),
+                None => error.source(),
+            };
         }
         None
     }
@@ -578,6 +578,10 @@ mod tests {
             let io = io::Error::new(io::ErrorKind::InvalidData, tls.clone());
             let chain = Outer(Box::new(Outer(Box::new(io))));
             assert_eq!(TlsFailure::find(&chain), Some(expected), "{tls:?} deep");
+            // Inside an io::Error inside an io::Error, as hyper-rustls wraps tokio-rustls's.
+            let io = io::Error::new(io::ErrorKind::InvalidData, tls.clone());
+            let chain = Outer(Box::new(io::Error::other(io)));
+            assert_eq!(TlsFailure::find(&chain), Some(expected), "{tls:?} twice");
         }
         let plain = Outer(Box::new(io::Error::from(io::ErrorKind::ConnectionRefused)));
         assert_eq!(TlsFailure::find(&plain), None);

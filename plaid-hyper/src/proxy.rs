@@ -4,25 +4,7 @@
 //! hyper-util 0.1 has both halves, a [`Matcher`] (which proxy, if any, for a URL: set
 //! explicitly, or from `HTTPS_PROXY` / `HTTP_PROXY` / `ALL_PROXY` / `NO_PROXY` like curl) and
 //! a [`Tunnel`] connector (one `CONNECT` to one proxy), but nothing that puts them together per
-//! request, which is what honouring `NO_PROXY` needs. This module is that glue. Put it under
-//! hyper-rustls's connector, so that TLS runs end to end inside the tunnel and the proxy sees
-//! only the destination's host and port:
-//!
-//! ```no_run
-//! # #[cfg(feature = "rustls")]
-//! # fn run() -> Result<(), plaid_hyper::rustls::Error> {
-//! use plaid_hyper::{HyperTransport, ProxyConnector};
-//!
-//! let connector = plaid_hyper::hyper_rustls::HttpsConnectorBuilder::new()
-//!     .with_provider_and_webpki_roots(plaid_hyper::rustls::crypto::ring::default_provider())?
-//!     .https_only()
-//!     .enable_http1()
-//!     .wrap_connector(ProxyConnector::from_env());
-//! let transport = HyperTransport::with_connector(connector);
-//! # drop(transport);
-//! # Ok(())
-//! # }
-//! ```
+//! request, which is what honouring `NO_PROXY` needs. This module is that glue.
 
 use std::future::{Future, poll_fn};
 use std::pin::Pin;
@@ -44,6 +26,26 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 ///
 /// Every destination the matcher intercepts is tunnelled, `http://` ones too (a proxy that
 /// allows `CONNECT` only to port 443 refuses those). Cheap to clone: clones share the matcher.
+///
+/// Put it under hyper-rustls's connector, so that TLS runs end to end inside the tunnel and
+/// the proxy sees only the destination's host and port; `HyperTransport::https_through`
+/// does that (with the `rustls` feature), and so does this, with the bundled roots:
+///
+/// ```no_run
+/// # #[cfg(feature = "rustls")]
+/// # fn run() -> Result<(), plaid_hyper::rustls::Error> {
+/// use plaid_hyper::{HyperTransport, ProxyConnector};
+///
+/// let connector = plaid_hyper::hyper_rustls::HttpsConnectorBuilder::new()
+///     .with_provider_and_webpki_roots(plaid_hyper::rustls::crypto::ring::default_provider())?
+///     .https_only()
+///     .enable_http1()
+///     .wrap_connector(ProxyConnector::from_env());
+/// let transport = HyperTransport::with_connector(connector);
+/// # drop(transport);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone)]
 pub struct ProxyConnector<C = HttpConnector> {
     inner: C,

@@ -185,7 +185,9 @@ fn serve(mut client: TcpStream, shared: &Arc<Shared>) -> io::Result<()> {
         if n == 0 {
             return Ok(());
         }
-        lock(&shared.log).from_clients.extend_from_slice(&chunk[..n]);
+        lock(&shared.log)
+            .from_clients
+            .extend_from_slice(&chunk[..n]);
         head.extend_from_slice(&chunk[..n]);
     };
     let line = String::from_utf8_lossy(&head[..end]);
@@ -208,7 +210,11 @@ fn serve(mut client: TcpStream, shared: &Arc<Shared>) -> io::Result<()> {
     upstream.write_all(&head[end..])?;
 
     let down = {
-        let (from, to, shared) = (upstream.try_clone()?, client.try_clone()?, Arc::clone(shared));
+        let (from, to, shared) = (
+            upstream.try_clone()?,
+            client.try_clone()?,
+            Arc::clone(shared),
+        );
         thread::spawn(move || relay(from, to, &shared, |log| &mut log.to_clients))
     };
     relay(client, upstream, shared, |log| &mut log.from_clients);
@@ -278,7 +284,11 @@ mod tests {
         });
         let proxy = ConnectProxy::start();
         let mut client = TcpStream::connect(proxy.addr).unwrap();
-        write!(client, "CONNECT {target} HTTP/1.1\r\nHost: {target}\r\n\r\n").unwrap();
+        write!(
+            client,
+            "CONNECT {target} HTTP/1.1\r\nHost: {target}\r\n\r\n"
+        )
+        .unwrap();
         let mut established = [0u8; 39];
         client.read_exact(&mut established).unwrap();
         assert!(established.starts_with(b"HTTP/1.1 200"));

@@ -143,11 +143,11 @@ pub use assertions::{
     api_error, assert_code_sent, assert_questions, assert_sandbox_accounts, assert_token,
     challenge, connected,
 };
+pub use connect_proxy::ConnectProxy;
 pub use fixtures::{
     ACCOUNT_IDS, BOFA_ID, CHECKING_ID, COFFEE_SHOP_ID, CREDIT_ID, PENDING_ID, POSTED_TRANSACTIONS,
     QUESTION, REMOVED, SANDBOX_INSTITUTIONS, date, good_login,
 };
-pub use connect_proxy::ConnectProxy;
 #[cfg(feature = "async")]
 pub use harness::Tokio;
 pub use harness::{Backend, Blocking, DrivenBy};
@@ -420,7 +420,9 @@ mod tests {
     }
 
     fn https_only(test: &str) -> bool {
-        HTTPS_ONLY.iter().any(|m| test.starts_with(&format!("{m}::")))
+        HTTPS_ONLY
+            .iter()
+            .any(|m| test.starts_with(&format!("{m}::")))
     }
 
     /// A test function missing from the lists would compile and never run:
@@ -444,9 +446,18 @@ mod tests {
 
         let https = unique(HTTPS);
         let unlisted: Vec<&String> = https_only.difference(&https).collect();
-        assert!(unlisted.is_empty(), "add to for_each_https_test!: {unlisted:?}");
+        assert!(
+            unlisted.is_empty(),
+            "add to for_each_https_test!: {unlisted:?}"
+        );
         let undefined: Vec<&String> = https.difference(&defined).collect();
-        assert!(undefined.is_empty(), "listed for HTTPS but not found: {undefined:?}");
-        assert!(https.len() > HTTPS_ONLY.len(), "the HTTPS list runs the suite too");
+        assert!(
+            undefined.is_empty(),
+            "listed for HTTPS but not found: {undefined:?}"
+        );
+        assert!(
+            https.len() > HTTPS_ONLY.len(),
+            "the HTTPS list runs the suite too"
+        );
     }
 }

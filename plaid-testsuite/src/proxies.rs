@@ -147,10 +147,7 @@ pub fn proxy_from_the_environment<B: Backend>(backend: &B, module: &str) {
 fn child<B: Backend>(backend: &B) {
     let sandbox = backend.start_sandbox();
     println!("{SANDBOX_LINE}{}", sandbox.addr());
-    let client = backend.client_via(
-        sandbox_config(&sandbox.url()),
-        ProxySetup::FromEnvironment,
-    );
+    let client = backend.client_via(sandbox_config(&sandbox.url()), ProxySetup::FromEnvironment);
     add_then_read(backend, &client);
     assert_eq!(sandbox.recorded_requests().len(), 2, "both calls arrived");
 }

@@ -22,15 +22,15 @@ mod https {
     fn client(config: Config, tls: &TlsSetup<'_>) -> Client<UreqTransport> {
         let ca = Certificate::from_pem(tls.ca_pem.as_bytes()).unwrap();
         let roots = RootCerts::Specific(Arc::new(vec![ca]));
-        let proxy = match tls.proxy {
-            ProxySetup::Direct => None,
-            ProxySetup::Explicit(url) => Some(Proxy::new(url).unwrap()),
-            ProxySetup::FromEnvironment => Proxy::try_from_env(),
-        };
-        let agent = ureq::Agent::config_builder()
-            .tls_config(TlsConfig::builder().root_certs(roots).build())
-            .proxy(proxy)
-            .build();
+        let builder = ureq::Agent::config_builder()
+            .tls_config(TlsConfig::builder().root_certs(roots).build());
+        let agent = match tls.proxy {
+            ProxySetup::Direct => builder.proxy(None),
+            ProxySetup::Explicit(url) => builder.proxy(Some(Proxy::new(url).unwrap())),
+            // ureq's default: `Proxy::try_from_env()` when the builder is made.
+            ProxySetup::FromEnvironment => builder,
+        }
+        .build();
         Client::new(
             config,
             UreqTransport::with_agent(plaid_ureq::agent_with_config(agent)),
