@@ -45,7 +45,7 @@
 //! - `tracing`: one [`tracing`](https://docs.rs/tracing) span per call and
 //!   one event per attempt (family, method, path, status, request id,
 //!   attempt number, elapsed time). Never a header, a query or a body.
-//! - `rustls`: [`TlsFailure::find`](transport::TlsFailure::find), which
+//! - `rustls`: `transport::TlsFailure::find`, which
 //!   backends on rustls 0.23 use to name why a TLS handshake failed. It
 //!   depends on rustls's error types only (no crypto provider); the
 //!   backend crates turn it on themselves.

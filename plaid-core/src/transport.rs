@@ -36,7 +36,7 @@
 //! [`TlsFailure`] that says why (a name mismatch, an expired certificate,
 //! an unknown issuer, a server that does not speak TLS); a handshake that
 //! stalls is a [`TransportErrorKind::Timeout`] like any other. Backends on
-//! rustls classify their errors with [`TlsFailure::find`] (the `rustls`
+//! rustls classify their errors with `TlsFailure::find` (the `rustls`
 //! feature) rather than each reading rustls's errors on its own.
 
 use std::fmt;
@@ -395,7 +395,7 @@ impl std::error::Error for TransportError {
 
 /// Why a TLS handshake failed, as far as a caller can act on it.
 ///
-/// Backends find it with [`TlsFailure::find`] (plaid-core's `rustls`
+/// Backends find it with `TlsFailure::find` (plaid-core's `rustls`
 /// feature), the one place that reads rustls's errors, so every backend
 /// on rustls names the same failure the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

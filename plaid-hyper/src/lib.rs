@@ -26,16 +26,18 @@
 //!
 //! ## TLS roots and proxies
 //!
-//! - **Roots.** [`HyperTransport::https`] trusts Mozilla's roots as the
+//! (The items below exist with the features named; docs.rs shows them all.)
+//!
+//! - **Roots.** `HyperTransport::https` trusts Mozilla's roots as the
 //!   `webpki-roots` crate bundles them (not the system's store). To trust
-//!   your own, build a rustls configuration with [`tls_config_with_roots`]
+//!   your own, build a rustls configuration with `tls_config_with_roots`
 //!   (ring, as every plaid-rs backend) and pass it to
-//!   [`HyperTransport::https_with_config`]; this is hyper-rustls's
-//!   `HttpsConnectorBuilder::with_tls_config`.
+//!   `HyperTransport::https_with_config`; this is hyper-rustls's
+//!   `HttpsConnectorBuilder::with_tls_config` (the `rustls` feature).
 //! - **Proxies.** hyper reads no environment variable. The `proxy` feature
-//!   adds [`ProxyConnector`], which tunnels through an HTTP proxy with
+//!   adds `ProxyConnector`, which tunnels through an HTTP proxy with
 //!   `CONNECT`, set explicitly or read from `HTTPS_PROXY` / `NO_PROXY`;
-//!   [`HyperTransport::https_through`] puts TLS on top of it (`rustls` and
+//!   `HyperTransport::https_through` puts TLS on top of it (`rustls` and
 //!   `proxy` features), so the proxy sees only the host and port.
 //!
 //! ```no_run

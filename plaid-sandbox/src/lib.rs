@@ -92,12 +92,14 @@
 //! The header name is [`FAULT_HEADER`].
 //!
 //! ## HTTPS (the `tls` feature)
-//! [`Sandbox::builder`]`().tls(&ca)` (or [`Sandbox::start_tls`], with a CA of its own) serves
+//! (The items named here exist with the feature; docs.rs shows them.)
+//!
+//! [`Sandbox::builder`]`().tls(&ca)` (or `Sandbox::start_tls`, with a CA of its own) serves
 //! either family over HTTPS with a certificate for `127.0.0.1`, `::1` and `localhost` signed by
-//! a throwaway CA ([`TestCa`], generated in the process, never written anywhere by the
-//! library); [`Sandbox::ca_certificate_pem`] is the root a client must trust. For testing
-//! refusals, [`Builder::tls_presenting`] presents an expired certificate, one for another
-//! host, or one from another CA ([`ServerCertificate`]). Faults work the same over HTTPS:
+//! a throwaway CA (`TestCa`, generated in the process, never written anywhere by the
+//! library); `Sandbox::ca_certificate_pem` is the root a client must trust. For testing
+//! refusals, `Builder::tls_presenting` presents an expired certificate, one for another
+//! host, or one from another CA (`ServerCertificate`). Faults work the same over HTTPS:
 //! `stall` and `reset` act on the TCP connection under the TLS session (a `reset` is a TCP RST
 //! with no `close_notify`), `truncate` ends the session cleanly after half the body. The
 //! binary's `--tls` writes its CA certificate to a file and names it on start-up.
@@ -114,8 +116,8 @@
 //! handlers, error table, parameters, data); the modern API is the module `modern` (routes,
 //! keys, errors, request fields, the state of Items, handlers by area, data); `tls` makes the
 //! certificates of HTTPS sandboxes. Outside users see only [`Sandbox`] and its [`Builder`],
-//! [`RecordedRequest`], [`FAULT_HEADER`], the data in [`fixtures`] and, with `tls`, [`TestCa`]
-//! and [`ServerCertificate`].
+//! [`RecordedRequest`], [`FAULT_HEADER`], the data in [`fixtures`] and, with `tls`, `TestCa`
+//! and `ServerCertificate`.
 
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
