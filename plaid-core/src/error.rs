@@ -25,7 +25,7 @@ use std::fmt;
 use http::StatusCode;
 
 use crate::retry::RetryHint;
-use crate::transport::{TransportError, TransportErrorKind};
+use crate::transport::{TlsFailure, TransportError, TransportErrorKind};
 
 /// What went wrong, broadly, in the same terms for every API family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,10 +42,14 @@ pub enum ErrorKind {
     /// A status that is neither success nor error (1xx, or a 3xx that was
     /// not followed: plaid-rs never follows redirects).
     UnexpectedStatus,
-    /// The request or the response took longer than the timeout.
+    /// The request or the response took longer than the timeout (a TLS
+    /// handshake that stalls included).
     Timeout,
     /// No connection could be made.
     Connect,
+    /// The TLS handshake failed, for the reason given: the server's
+    /// certificate was refused, or the server does not speak TLS.
+    Tls(TlsFailure),
     /// The connection failed while the request or response was in flight.
     Io,
     /// The response body was larger than the configured limit.
@@ -80,6 +84,7 @@ impl ErrorKind {
             ErrorKind::UnexpectedStatus => "unexpected status",
             ErrorKind::Timeout => "timed out",
             ErrorKind::Connect => "connection failed",
+            ErrorKind::Tls(_) => "TLS handshake failed",
             ErrorKind::Io => "i/o error",
             ErrorKind::BodyTooLarge => "response body too large",
             ErrorKind::Transport => "transport error",
@@ -302,12 +307,27 @@ impl Error {
         self.inner.kind == ErrorKind::Timeout
     }
 
-    /// Whether the transport failed (timeout, connect, i/o, body limit or other).
+    /// Whether the TLS handshake failed; [`Error::tls_failure`] says why.
+    pub fn is_tls(&self) -> bool {
+        self.tls_failure().is_some()
+    }
+
+    /// Why the TLS handshake failed, for TLS errors.
+    pub fn tls_failure(&self) -> Option<TlsFailure> {
+        match self.inner.kind {
+            ErrorKind::Tls(failure) => Some(failure),
+            _ => None,
+        }
+    }
+
+    /// Whether the transport failed (timeout, connect, TLS, i/o, body limit
+    /// or other).
     pub fn is_transport(&self) -> bool {
         matches!(
             self.inner.kind,
             ErrorKind::Timeout
                 | ErrorKind::Connect
+                | ErrorKind::Tls(_)
                 | ErrorKind::Io
                 | ErrorKind::BodyTooLarge
                 | ErrorKind::Transport
@@ -356,6 +376,7 @@ impl From<TransportError> for Error {
         let kind = match error.kind() {
             TransportErrorKind::Timeout => ErrorKind::Timeout,
             TransportErrorKind::Connect => ErrorKind::Connect,
+            TransportErrorKind::Tls(failure) => ErrorKind::Tls(failure),
             TransportErrorKind::Io => ErrorKind::Io,
             TransportErrorKind::BodyTooLarge => ErrorKind::BodyTooLarge,
             _ => ErrorKind::Transport,

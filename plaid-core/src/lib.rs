@@ -50,6 +50,10 @@
 //!   has through rustls.
 //! - `webhook-signer`: a local signer of `Plaid-Verification` headers, to
 //!   test webhook handlers without Plaid (implies `webhooks`).
+//! - `rustls`: `transport::TlsFailure::find`, which
+//!   backends on rustls 0.23 use to name why a TLS handshake failed. It
+//!   depends on rustls's error types only (no crypto provider); the
+//!   backend crates turn it on themselves.
 #![deny(missing_docs)]
 // Parsers index into data from the network: every index must be checked.
 #![cfg_attr(not(test), warn(clippy::indexing_slicing))]

@@ -31,6 +31,13 @@
 //! always set by requests built from a [`Config`](crate::Config)). Backends must not follow
 //! redirects and must hand every status, 4xx and 5xx included, to the core
 //! as a response.
+//!
+//! A failed TLS handshake is [`TransportErrorKind::Tls`] with a
+//! [`TlsFailure`] that says why (a name mismatch, an expired certificate,
+//! an unknown issuer, a server that does not speak TLS); a handshake that
+//! stalls is a [`TransportErrorKind::Timeout`] like any other. Backends on
+//! rustls classify their errors with `TlsFailure::find` (the `rustls`
+//! feature) rather than each reading rustls's errors on its own.
 
 use std::fmt;
 use std::future::Future;
@@ -39,6 +46,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use http::{Request, Response};
+
+mod tls;
+pub use tls::TlsFailure;
 
 /// A request as plaid-core builds it.
 pub type HttpRequest = Request<Vec<u8>>;
@@ -273,10 +283,13 @@ impl AsyncTransport for Box<dyn DynAsyncTransport> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TransportErrorKind {
-    /// The timeout elapsed.
+    /// The timeout elapsed (a TLS handshake that stalls included).
     Timeout,
-    /// No connection could be made (refused, DNS, TLS handshake).
+    /// No connection could be made (refused, DNS, a proxy that refused the
+    /// tunnel).
     Connect,
+    /// The TLS handshake failed, for the reason given.
+    Tls(TlsFailure),
     /// The connection broke while sending or receiving.
     Io,
     /// The response body exceeded the size limit.
@@ -324,6 +337,14 @@ impl TransportError {
         TransportError::new(TransportErrorKind::Io, source)
     }
 
+    /// A failed TLS handshake.
+    pub fn tls(
+        failure: TlsFailure,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Self {
+        TransportError::new(TransportErrorKind::Tls(failure), source)
+    }
+
     /// Any other failure.
     pub fn other(source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
         TransportError::new(TransportErrorKind::Other, source)
@@ -340,6 +361,13 @@ impl fmt::Display for TransportError {
         let what = match self.kind {
             TransportErrorKind::Timeout => "timed out",
             TransportErrorKind::Connect => "could not connect",
+            TransportErrorKind::Tls(failure) => {
+                write!(f, "TLS handshake failed ({failure})")?;
+                return match &self.source {
+                    Some(source) => write!(f, ": {source}"),
+                    None => Ok(()),
+                };
+            }
             TransportErrorKind::Io => "connection failed",
             TransportErrorKind::BodyTooLarge => "response body too large",
             TransportErrorKind::Other => "transport error",
@@ -365,5 +393,32 @@ impl std::error::Error for TransportError {
         self.source
             .as_deref()
             .map(|source| source as &(dyn std::error::Error + 'static))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tls_error_says_why_and_maps_to_the_same_error_kind() {
+        let error = TransportError::tls(TlsFailure::Expired, "certificate expired");
+        assert_eq!(error.kind(), TransportErrorKind::Tls(TlsFailure::Expired));
+        assert_eq!(
+            error.to_string(),
+            "TLS handshake failed (the certificate is expired or not yet valid): certificate expired"
+        );
+        let error = crate::Error::from(error);
+        assert_eq!(error.kind(), crate::ErrorKind::Tls(TlsFailure::Expired));
+        assert_eq!(error.tls_failure(), Some(TlsFailure::Expired));
+        assert!(error.is_tls() && error.is_transport() && !error.is_timeout());
+        assert!(error.retry_hint().is_none(), "no response, no hint");
+        assert!(!error.is_retryable());
+        let bare = TransportError::from_kind(TransportErrorKind::Tls(TlsFailure::NotTls));
+        assert_eq!(
+            bare.to_string(),
+            "TLS handshake failed (the server does not speak TLS)"
+        );
+        assert!(!crate::Error::from(TransportError::timeout("slow")).is_tls());
     }
 }

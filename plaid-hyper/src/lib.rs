@@ -20,9 +20,43 @@
 //! With the `rustls` feature, [`https_client`] and [`HyperTransport::https`]
 //! give an HTTPS connector (hyper-rustls with the ring provider and the
 //! webpki roots). Any other stack works through
-//! [`HyperTransport::with_client`]: build a
-//! `legacy::Client<C, Full<Bytes>>` on your own connector (proxy, custom
-//! resolver, other TLS roots, …) and hand it over.
+//! [`HyperTransport::with_connector`] or [`HyperTransport::with_client`]:
+//! build a connector or a `legacy::Client<C, Full<Bytes>>` of your own
+//! (custom resolver, other TLS, …) and hand it over.
+//!
+//! ## TLS roots and proxies
+//!
+//! (The items below exist with the features named; docs.rs shows them all.)
+//!
+//! - **Roots.** `HyperTransport::https` trusts Mozilla's roots as the
+//!   `webpki-roots` crate bundles them (not the system's store). To trust
+//!   your own, build a rustls configuration with `tls_config_with_roots`
+//!   (ring, as every plaid-rs backend) and pass it to
+//!   `HyperTransport::https_with_config`; this is hyper-rustls's
+//!   `HttpsConnectorBuilder::with_tls_config` (the `rustls` feature).
+//! - **Proxies.** hyper reads no environment variable. The `proxy` feature
+//!   adds `ProxyConnector`, which tunnels through an HTTP proxy with
+//!   `CONNECT`, set explicitly or read from `HTTPS_PROXY` / `NO_PROXY`;
+//!   `HyperTransport::https_through` puts TLS on top of it (`rustls` and
+//!   `proxy` features), so the proxy sees only the host and port.
+//!
+//! ```no_run
+//! # #[cfg(all(feature = "rustls", feature = "proxy"))]
+//! # fn run(ca_pem: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
+//! use plaid_hyper::rustls::{RootCertStore, pki_types::CertificateDer, pki_types::pem::PemObject};
+//! use plaid_hyper::{HyperTransport, ProxyConnector};
+//!
+//! let mut roots = RootCertStore::empty();
+//! roots.add(CertificateDer::from_pem_slice(ca_pem)?)?;
+//! let tls = plaid_hyper::tls_config_with_roots(roots)?;
+//! // Only your CA, no proxy:
+//! let direct = HyperTransport::https_with_config(tls.clone());
+//! // Only your CA, through the proxy HTTPS_PROXY names (unless NO_PROXY lists the host):
+//! let proxied = HyperTransport::https_through(ProxyConnector::from_env(), tls);
+//! # drop((direct, proxied));
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! The futures need a tokio runtime with its I/O and time drivers enabled.
 //!
@@ -42,6 +76,9 @@
 //!   headers are kept as received.
 //! - **Connections.** One hyper-util client per transport, with its
 //!   keep-alive pool; clones of the transport share it.
+//! - **TLS failures.** A refused certificate or a server that does not speak
+//!   TLS is [`TransportErrorKind::Tls`] with the reason (found by
+//!   plaid-core's `TlsFailure::find`); a handshake that stalls times out.
 
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -66,6 +103,11 @@ pub use hyper_util;
 pub use hyper_rustls;
 #[cfg(feature = "rustls")]
 pub use rustls;
+
+#[cfg(feature = "proxy")]
+mod proxy;
+#[cfg(feature = "proxy")]
+pub use proxy::ProxyConnector;
 
 /// The hyper-util client type a [`HyperTransport`] drives.
 pub type HyperClient<C> = legacy::Client<C, Full<Bytes>>;
@@ -154,6 +196,56 @@ impl HyperTransport<HttpsConnector> {
             .build();
         Ok(HyperTransport::with_connector(connector))
     }
+
+    /// A transport for `https://` (and plain `http://`) URLs with your rustls
+    /// configuration: other roots ([`tls_config_with_roots`]), a client
+    /// certificate, …
+    pub fn https_with_config(tls: rustls::ClientConfig) -> Self {
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .build();
+        HyperTransport::with_connector(connector)
+    }
+}
+
+/// The HTTPS connector through a proxy of the `rustls` and `proxy` features.
+#[cfg(all(feature = "rustls", feature = "proxy"))]
+pub type ProxiedHttpsConnector = hyper_rustls::HttpsConnector<ProxyConnector>;
+
+#[cfg(all(feature = "rustls", feature = "proxy"))]
+impl HyperTransport<ProxiedHttpsConnector> {
+    /// A transport for `https://` (and plain `http://`) URLs with your rustls
+    /// configuration, whose connections go through `proxy` when its matcher
+    /// says so ([`ProxyConnector::from_env`] for `HTTPS_PROXY` /
+    /// `NO_PROXY`). TLS runs inside the tunnel: the proxy sees the host and
+    /// port, never a header or a body.
+    pub fn https_through(proxy: ProxyConnector, tls: rustls::ClientConfig) -> Self {
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(proxy);
+        HyperTransport::with_connector(connector)
+    }
+}
+
+/// A rustls client configuration that trusts `roots` only, with the ring
+/// provider (the one every plaid-rs backend uses) and rustls's safe default
+/// protocol versions, for [`HyperTransport::https_with_config`].
+///
+/// It names its provider rather than relying on rustls's process-wide
+/// default, which panics when a build enables both ring and aws-lc-rs.
+#[cfg(feature = "rustls")]
+pub fn tls_config_with_roots(
+    roots: rustls::RootCertStore,
+) -> Result<rustls::ClientConfig, rustls::Error> {
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_root_certificates(roots)
+        .with_no_client_auth())
 }
 
 impl<C> HyperTransport<C>
@@ -237,14 +329,32 @@ where
     }
 }
 
-/// Maps an error of the client (connecting or exchanging headers).
+/// Maps an error of the client (connecting, the TLS handshake, or exchanging
+/// headers).
 fn request_error(error: legacy::Error) -> TransportError {
-    let kind = if error.is_connect() {
+    let kind = if let Some(failure) = tls_failure(&error) {
+        TransportErrorKind::Tls(failure)
+    } else if error.is_connect() {
         TransportErrorKind::Connect
     } else {
         io_kind(&error)
     };
     TransportError::new(kind, error)
+}
+
+/// Why the TLS handshake failed, if that is what `error` is about (found by
+/// plaid-core, the same way for every backend).
+#[cfg(feature = "rustls")]
+fn tls_failure(error: &legacy::Error) -> Option<plaid_core::transport::TlsFailure> {
+    plaid_core::transport::TlsFailure::find(error)
+}
+
+/// Without the `rustls` feature, a TLS stack plugged in through
+/// [`HyperTransport::with_connector`] is not rustls 0.23 as plaid-core knows
+/// it: its failures are connect errors.
+#[cfg(not(feature = "rustls"))]
+fn tls_failure(_: &legacy::Error) -> Option<plaid_core::transport::TlsFailure> {
+    None
 }
 
 /// Maps an error of reading the response body.

@@ -42,7 +42,47 @@
 //! - **Connections.** One `reqwest::Client` per transport, with its
 //!   keep-alive pool; clones of the transport share it.
 //! - **TLS.** The default `rustls-tls` feature: rustls with the ring
-//!   provider and the webpki roots. Without it only `http://` works.
+//!   provider and the webpki roots. Without it only `http://` works. A
+//!   refused certificate or a server that does not speak TLS is
+//!   [`TransportErrorKind::Tls`] with the reason (found by plaid-core's
+//!   `TlsFailure::find`); a handshake that stalls times out.
+//!
+//! ## TLS roots and proxies
+//!
+//! Both are reqwest's own settings: start from [`client_builder`] (the
+//! builder [`ReqwestTransport::new`] uses, redirects off), configure it the
+//! way reqwest documents, and hand the client to
+//! [`ReqwestTransport::with_client`].
+//!
+//! - **Roots.** By default reqwest trusts Mozilla's roots as the
+//!   `webpki-roots` crate bundles them (not the system's store). To trust
+//!   only your own CA, add it with
+//!   [`add_root_certificate`](reqwest::ClientBuilder::add_root_certificate)
+//!   and turn the bundled ones off with
+//!   [`tls_built_in_root_certs(false)`](reqwest::ClientBuilder::tls_built_in_root_certs).
+//! - **Proxies.** reqwest reads `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and
+//!   `NO_PROXY` (and their lower-case forms) when it builds a client, the
+//!   default one included. Set one explicitly with
+//!   [`proxy(Proxy::https(url)?)`](reqwest::Proxy::https), or ignore the
+//!   environment with [`no_proxy()`](reqwest::ClientBuilder::no_proxy).
+//!   `https://` URLs go through an HTTP `CONNECT` tunnel: the proxy sees the
+//!   host and port, never a header or a body.
+//!
+//! ```no_run
+//! # #[cfg(feature = "rustls-tls")]
+//! # fn run(ca_pem: &[u8]) -> Result<(), reqwest::Error> {
+//! use plaid_reqwest::{ReqwestTransport, reqwest};
+//!
+//! let client = plaid_reqwest::client_builder()
+//!     .add_root_certificate(reqwest::Certificate::from_pem(ca_pem)?)
+//!     .tls_built_in_root_certs(false)
+//!     .proxy(reqwest::Proxy::https("http://proxy.internal:3128")?)
+//!     .build()?;
+//! let transport = ReqwestTransport::with_client(client);
+//! # drop(transport);
+//! # Ok(())
+//! # }
+//! ```
 
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -100,8 +140,9 @@ impl ReqwestTransport {
     }
 
     /// A transport on your own client (proxy, TLS roots, pool sizes, …).
-    /// Build it with `redirect(reqwest::redirect::Policy::none())`: plaid-core
-    /// expects to see 3xx responses, and reqwest's default follows them.
+    /// Build it from [`client_builder`], or at least with
+    /// `redirect(reqwest::redirect::Policy::none())`: plaid-core expects to
+    /// see 3xx responses, and reqwest's default follows them.
     pub fn with_client(client: reqwest::Client) -> Self {
         ReqwestTransport { client: Ok(client) }
     }
@@ -176,19 +217,27 @@ impl AsyncTransport for ReqwestTransport {
     }
 }
 
-/// The client [`ReqwestTransport::new`] uses: no redirects, the default
-/// timeout (each request sets its own anyway).
-fn build_client() -> Result<reqwest::Client, reqwest::Error> {
+/// The builder of the client [`ReqwestTransport::new`] uses: no redirects,
+/// the default timeout (each request sets its own anyway), everything else
+/// reqwest's default. Add TLS roots, a proxy or pool settings, build it, and
+/// pass the client to [`ReqwestTransport::with_client`] (see the crate docs).
+pub fn client_builder() -> reqwest::ClientBuilder {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(DEFAULT_TIMEOUT)
-        .build()
+}
+
+/// The client [`ReqwestTransport::new`] uses.
+fn build_client() -> Result<reqwest::Client, reqwest::Error> {
+    client_builder().build()
 }
 
 /// Maps a reqwest error to the kind plaid-core knows, keeping it as the source.
 fn transport_error(error: reqwest::Error) -> TransportError {
     let kind = if error.is_timeout() {
         TransportErrorKind::Timeout
+    } else if let Some(failure) = tls_failure(&error) {
+        TransportErrorKind::Tls(failure)
     } else if error.is_connect() {
         TransportErrorKind::Connect
     } else if error.is_request() || error.is_body() || error.is_decode() {
@@ -197,6 +246,19 @@ fn transport_error(error: reqwest::Error) -> TransportError {
         TransportErrorKind::Other
     };
     TransportError::new(kind, error)
+}
+
+/// Why the TLS handshake failed, if that is what `error` is about (found by plaid-core, the
+/// same way for every backend).
+#[cfg(feature = "rustls-tls")]
+fn tls_failure(error: &reqwest::Error) -> Option<plaid_core::transport::TlsFailure> {
+    plaid_core::transport::TlsFailure::find(error)
+}
+
+/// Without TLS there is no TLS failure.
+#[cfg(not(feature = "rustls-tls"))]
+fn tls_failure(_: &reqwest::Error) -> Option<plaid_core::transport::TlsFailure> {
+    None
 }
 
 /// The crate README's examples, compiled as doctests.

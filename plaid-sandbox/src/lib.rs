@@ -125,16 +125,36 @@
 //!
 //! The header name is [`FAULT_HEADER`].
 //!
+//! ## HTTPS (the `tls` feature)
+//! (The items named here exist with the feature; docs.rs shows them.)
+//!
+//! [`Sandbox::builder`]`().tls(&ca)` (or `Sandbox::start_tls`, with a CA of its own) serves
+//! either family over HTTPS with a certificate for `127.0.0.1`, `::1` and `localhost` signed by
+//! a throwaway CA (`TestCa`, generated in the process, never written anywhere by the
+//! library); `Sandbox::ca_certificate_pem` is the root a client must trust. For testing
+//! refusals, `Builder::tls_presenting` presents an expired certificate, one for another
+//! host, or one from another CA (`ServerCertificate`). Faults work the same over HTTPS:
+//! `stall` and `reset` act on the TCP connection under the TLS session (a `reset` is a TCP RST
+//! with no `close_notify`), `truncate` ends the session cleanly after half the body. The
+//! binary's `--tls` writes its CA certificate to a file and names it on start-up.
+//!
+//! The feature depends on rustls (ring provider) and rcgen 0.14 (its default features: ring,
+//! never aws-lc). rcgen 0.14.10 and later need Rust 1.88, above this crate's 1.85: cargo's
+//! MSRV-aware resolver (resolver 3) picks 0.14.7 for Rust 1.85, which is what the workspace's
+//! lock file holds. Without the feature the sandbox has neither dependency.
+//!
 //! ## Layout
 //! The crate is an HTTP layer that knows nothing of Plaid (`server`: sockets, parsing,
 //! keep-alive, response writing; `faults`: the header above) driving one API family per
 //! sandbox behind a small trait (`family`). The legacy API is the module `legacy` (routes,
 //! handlers, error table, parameters, data); the modern API is the module `modern` (routes,
-//! keys, errors, request fields, the state of Items, handlers by area, data). Outside users
-//! see only [`Sandbox`], [`ModernOptions`], [`RecordedRequest`], [`FAULT_HEADER`] and the
-//! data in [`fixtures`].
+//! keys, errors, request fields, the state of Items, handlers by area, data); `tls` makes the
+//! certificates of HTTPS sandboxes. Outside users see only [`Sandbox`] and its [`Builder`],
+//! [`ModernOptions`], [`RecordedRequest`], [`FAULT_HEADER`], the data in [`fixtures`] and,
+//! with `tls`, `TestCa` and `ServerCertificate`.
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod cache;
 mod credentials;
@@ -148,8 +168,12 @@ mod modern;
 mod options;
 mod sandbox;
 mod server;
+#[cfg(feature = "tls")]
+mod tls;
 
 pub use faults::HEADER as FAULT_HEADER;
 pub use options::ModernOptions;
-pub use sandbox::Sandbox;
+pub use sandbox::{Builder, Sandbox};
 pub use server::RecordedRequest;
+#[cfg(feature = "tls")]
+pub use tls::{OTHER_HOST, SERVER_NAMES, ServerCertificate, TestCa};

@@ -107,6 +107,83 @@ fn binary_serves_the_modern_api_with_api_modern() {
     child.wait().unwrap();
 }
 
+/// `--tls`: the CA certificate is written to a file named on the line before the listening
+/// line, the server answers HTTPS with a certificate that chains to it, and the temporary file
+/// is gone once the process stops.
+#[cfg(feature = "tls")]
+#[test]
+fn binary_with_tls_writes_its_ca_and_serves_https() {
+    use std::sync::Arc;
+
+    use rustls::pki_types::{CertificateDer, ServerName, pem::PemObject};
+
+    let mut child = Command::new(BIN)
+        .args(["--tls", "--api", "modern"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let path = std::path::PathBuf::from(
+        line.trim_end()
+            .strip_prefix("ca certificate ")
+            .unwrap_or_else(|| panic!("unexpected line: {line:?}")),
+    );
+    line.clear();
+    stdout.read_line(&mut line).unwrap();
+    let port: u16 = line
+        .trim_end()
+        .strip_prefix("listening on https://127.0.0.1:")
+        .unwrap_or_else(|| panic!("unexpected line: {line:?}"))
+        .parse()
+        .unwrap();
+
+    let pem = std::fs::read(&path).unwrap();
+    let mut roots = rustls::RootCertStore::empty();
+    roots
+        .add(CertificateDer::from_pem_slice(&pem).unwrap())
+        .unwrap();
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    let tcp = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let session =
+        rustls::ClientConnection::new(Arc::new(config), ServerName::try_from("localhost").unwrap())
+            .unwrap();
+    let mut tls = rustls::StreamOwned::new(session, tcp);
+    tls.write_all(
+        b"POST /categories/get HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+          Content-Length: 2\r\nConnection: close\r\n\r\n{}",
+    )
+    .unwrap();
+    let mut resp = String::new();
+    tls.read_to_string(&mut resp).unwrap();
+    assert!(resp.starts_with("HTTP/1.1 200 OK"), "{resp}");
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(child.wait().unwrap().success());
+    assert!(!path.exists(), "the temporary CA file is removed on exit");
+}
+
+/// Without the `tls` feature, `--tls` is refused with a message that says how to get it.
+#[cfg(not(feature = "tls"))]
+#[test]
+fn binary_without_the_tls_feature_refuses_tls() {
+    let out = Command::new(BIN).arg("--tls").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--features tls"));
+}
+
 /// One JSON `POST` with the sandbox keys; the response body.
 fn post_json(port: u16, path: &str, body: &str) -> String {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();

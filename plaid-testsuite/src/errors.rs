@@ -11,7 +11,6 @@ use plaid_core::{Credentials, Error, ErrorKind};
 
 use crate::{
     Backend, COFFEE_SHOP_ID, api_error, assert_questions, assert_token, challenge, good_login,
-    start_sandbox,
 };
 
 /// USAA with the right PIN gets past the login to MFA.
@@ -74,7 +73,7 @@ pub fn wrong_password_or_username_is_invalid_credentials(backend: &impl Backend)
 
 /// Wrong client keys are `Unauthorized` / `InvalidClientCredentials`.
 pub fn wrong_client_keys_are_unauthorized(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let config = Config::new(
         Environment::Custom(sandbox.url()),
         Credentials::new("test_id", "not_the_secret"),
@@ -198,7 +197,7 @@ pub fn wire_level_errors_have_their_codes(backend: &impl Backend) {
 /// A 429 is `RateLimited` / `RateLimitExceeded`, retryable, with its
 /// `Retry-After`.
 pub fn rate_limit_is_rate_limited_with_retry_after(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let limited = backend
         .fault_client(&sandbox, "status=429;retry-after=3")
         .with_access_token("test_chase");
@@ -224,7 +223,7 @@ pub fn rate_limit_is_rate_limited_with_retry_after(backend: &impl Backend) {
 /// 500, 501, 502 and 503 map to python's classes and their codes; all but 501
 /// ("extractor error", a fault of the bank integration) are retryable.
 pub fn server_error_statuses_map_to_their_kinds(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
 
     for (status, kind, code, retryable) in [
         (
@@ -262,7 +261,7 @@ pub fn server_error_statuses_map_to_their_kinds(backend: &impl Backend) {
 
 /// A malformed 200 body is a decode error that keeps the body.
 pub fn malformed_body_is_a_decode_error_that_keeps_the_body(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let malformed = backend
         .fault_client(&sandbox, "malformed")
         .with_access_token("test_chase");
@@ -283,7 +282,7 @@ pub fn malformed_body_is_a_decode_error_that_keeps_the_body(backend: &impl Backe
 /// A proxy's HTML 502 page is `ExtractorRetry` without an API error, and keeps
 /// the page.
 pub fn html_error_page_is_extractor_retry_without_api_error(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let proxied = backend
         .fault_client(&sandbox, "html=502")
         .with_access_token("test_chase");

@@ -10,6 +10,13 @@
 //! feature) an [`AsyncTransport`](plaid_core::AsyncTransport); both are
 //! generic over the backend's constructor, so a backend supplies nothing but
 //! that constructor.
+//!
+//! Each comes plain (`Blocking::new`, `Tokio::new`: sandboxes on `http://`)
+//! or HTTPS (`Blocking::https`, `Tokio::https`: sandboxes on `https://`
+//! whose certificates the harness's own CA signs, and clients that trust only
+//! that CA; see [`crate::scheme`]). Tests start sandboxes with
+//! [`Backend::start_sandbox`], never directly, so that one test body runs on
+//! both.
 
 use std::sync::Arc;
 
@@ -18,9 +25,10 @@ use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
 #[cfg(feature = "async")]
 use plaid_core::{AsyncTransport, DynAsyncTransport};
 use plaid_core::{Call, Endpoint, Error, ResponseMode, Transport};
-use plaid_sandbox::Sandbox;
+use plaid_sandbox::{Sandbox, ServerCertificate, TestCa};
 
-use crate::setup::{WithHeader, sandbox_config, start_sandbox};
+use crate::scheme::{Https, MakeClient, Plain, ProxySetup};
+use crate::setup::{WithHeader, sandbox_config, start};
 
 /// One backend under test, as a test sees it: how to make its client and
 /// how to send on it.
@@ -44,8 +52,43 @@ pub trait Backend: Sized {
     /// backend, `Arc<dyn DynAsyncTransport>` for an async one.
     type Erased: DrivenBy<Self>;
 
-    /// The backend's client for `config`.
-    fn client(&self, config: Config) -> Client<Self::Transport>;
+    /// The CA that signs this harness's sandboxes' certificates: `Some` for
+    /// an HTTPS harness, `None` for a plain one.
+    fn ca(&self) -> Option<&TestCa>;
+
+    /// The backend's client for `config`, reaching the server as `proxy`
+    /// says (a plain harness has no proxy).
+    fn client_via(&self, config: Config, proxy: ProxySetup<'_>) -> Client<Self::Transport>;
+
+    /// Runs `f` where the backend's clients may be made: inside the async
+    /// harness's runtime (a backend may bind its client to it).
+    fn enter<R>(&self, f: impl FnOnce() -> R) -> R;
+
+    /// The backend's client for `config`, connecting directly.
+    fn client(&self, config: Config) -> Client<Self::Transport> {
+        self.client_via(config, ProxySetup::Direct)
+    }
+
+    /// Starts a legacy sandbox for this harness: plain http, or HTTPS with a
+    /// certificate the harness's CA signed.
+    fn start_sandbox(&self) -> Sandbox {
+        self.start_sandbox_presenting(ServerCertificate::Valid)
+    }
+
+    /// Starts a legacy sandbox that presents `certificate` (an HTTPS
+    /// harness; a plain one starts a plain sandbox).
+    fn start_sandbox_presenting(&self, certificate: ServerCertificate) -> Sandbox {
+        start(Sandbox::builder(), self.ca(), certificate)
+    }
+
+    /// Starts a modern sandbox for this harness, plain or HTTPS as above.
+    fn start_modern_sandbox(&self) -> Sandbox {
+        start(
+            Sandbox::builder().modern(),
+            self.ca(),
+            ServerCertificate::Valid,
+        )
+    }
 
     /// A closure that implements the backend's transport trait by
     /// delegating to `transport` (what a user's hand-written transport is).
@@ -82,7 +125,7 @@ pub trait Backend: Sized {
     /// A fresh sandbox and this backend's client for it. Keep the sandbox
     /// alive as long as the client: dropping it stops the server.
     fn sandbox_client(&self) -> (Sandbox, Client<Self::Transport>) {
-        let sandbox = start_sandbox();
+        let sandbox = self.start_sandbox();
         let client = self.client(sandbox_config(&sandbox.url()));
         (sandbox, client)
     }
@@ -122,30 +165,55 @@ pub trait DrivenBy<B>: Sized {
 
 /// The harness of a blocking backend: calls are sent with `.send()` on the
 /// test's thread.
-pub struct Blocking<F> {
-    make_client: F,
+pub struct Blocking<M> {
+    maker: M,
 }
 
-impl<F> Blocking<F> {
-    /// A harness whose clients `make_client` builds; it is callable as
+impl<F> Blocking<Plain<F>> {
+    /// A plain harness whose clients `make_client` builds; it is callable as
     /// `fn(Config) -> Client<T>` with `T` a [`Transport`], for example
     /// `plaid_ureq::client`.
     pub fn new(make_client: F) -> Self {
-        Blocking { make_client }
+        Blocking {
+            maker: Plain(make_client),
+        }
     }
 }
 
-impl<F, T> Backend for Blocking<F>
+impl<F> Blocking<Https<F>> {
+    /// An HTTPS harness whose clients `make_client` builds; it is callable as
+    /// `fn(Config, &TlsSetup) -> Client<T>` with `T` a [`Transport`], and
+    /// must trust the setup's CA only and use its proxy.
+    ///
+    /// # Panics
+    ///
+    /// If the harness's CA cannot be generated (this is test support code).
+    pub fn https(make_client: F) -> Self {
+        Blocking {
+            maker: Https::new(make_client),
+        }
+    }
+}
+
+impl<M, T> Backend for Blocking<M>
 where
-    F: Fn(Config) -> Client<T>,
+    M: MakeClient<Transport = T>,
     T: Transport + Clone + Send + Sync + 'static,
 {
     type Transport = T;
     type Faulty = WithHeader<T>;
     type Erased = Arc<dyn Transport + Send + Sync>;
 
-    fn client(&self, config: Config) -> Client<T> {
-        (self.make_client)(config)
+    fn ca(&self) -> Option<&TestCa> {
+        self.maker.ca()
+    }
+
+    fn client_via(&self, config: Config, proxy: ProxySetup<'_>) -> Client<T> {
+        self.maker.make(config, proxy)
+    }
+
+    fn enter<R>(&self, f: impl FnOnce() -> R) -> R {
+        f()
     }
 
     fn closure_transport(&self, transport: T) -> impl DrivenBy<Self> {
@@ -190,21 +258,19 @@ impl<F, T: Transport> DrivenBy<Blocking<F>> for T {
 /// backend's clients are made inside the runtime's context, and only that
 /// runtime ever drives them.
 #[cfg(feature = "async")]
-pub struct Tokio<F> {
-    make_client: F,
+pub struct Tokio<M> {
+    maker: M,
     runtime: tokio::runtime::Runtime,
 }
 
 #[cfg(feature = "async")]
-impl<F> Tokio<F> {
-    /// A harness whose clients `make_client` builds; it is callable as
-    /// `fn(Config) -> Client<T>` with `T` an [`AsyncTransport`], for
-    /// example `plaid_reqwest::client`.
+impl<M> Tokio<M> {
+    /// A harness around `maker`, with its own runtime.
     ///
     /// # Panics
     ///
     /// If the runtime cannot be built (this is test support code).
-    pub fn new(make_client: F) -> Self {
+    fn with_maker(maker: M) -> Self {
         let runtime = match tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -212,27 +278,61 @@ impl<F> Tokio<F> {
             Ok(runtime) => runtime,
             Err(error) => panic!("cannot build a tokio runtime: {error}"),
         };
-        Tokio {
-            make_client,
-            runtime,
-        }
+        Tokio { maker, runtime }
     }
 }
 
 #[cfg(feature = "async")]
-impl<F, T> Backend for Tokio<F>
+impl<F> Tokio<Plain<F>> {
+    /// A plain harness whose clients `make_client` builds; it is callable as
+    /// `fn(Config) -> Client<T>` with `T` an [`AsyncTransport`], for
+    /// example `plaid_reqwest::client`.
+    ///
+    /// # Panics
+    ///
+    /// If the runtime cannot be built (this is test support code).
+    pub fn new(make_client: F) -> Self {
+        Tokio::with_maker(Plain(make_client))
+    }
+}
+
+#[cfg(feature = "async")]
+impl<F> Tokio<Https<F>> {
+    /// An HTTPS harness whose clients `make_client` builds; it is callable as
+    /// `fn(Config, &TlsSetup) -> Client<T>` with `T` an [`AsyncTransport`],
+    /// and must trust the setup's CA only and use its proxy.
+    ///
+    /// # Panics
+    ///
+    /// If the runtime or the harness's CA cannot be made (this is test
+    /// support code).
+    pub fn https(make_client: F) -> Self {
+        Tokio::with_maker(Https::new(make_client))
+    }
+}
+
+#[cfg(feature = "async")]
+impl<M, T> Backend for Tokio<M>
 where
-    F: Fn(Config) -> Client<T>,
+    M: MakeClient<Transport = T>,
     T: AsyncTransport + Clone + 'static,
 {
     type Transport = T;
     type Faulty = WithHeader<T>;
     type Erased = Arc<dyn DynAsyncTransport>;
 
-    fn client(&self, config: Config) -> Client<T> {
+    fn ca(&self) -> Option<&TestCa> {
+        self.maker.ca()
+    }
+
+    fn client_via(&self, config: Config, proxy: ProxySetup<'_>) -> Client<T> {
+        self.enter(|| self.maker.make(config, proxy))
+    }
+
+    fn enter<R>(&self, f: impl FnOnce() -> R) -> R {
         // A backend may bind its client to the runtime it is made in.
         let _context = self.runtime.enter();
-        (self.make_client)(config)
+        f()
     }
 
     fn closure_transport(&self, transport: T) -> impl DrivenBy<Self> {

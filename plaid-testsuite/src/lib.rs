@@ -20,6 +20,29 @@
 //! calls the test with it: failures name the test, tests run in parallel,
 //! and each async test has its own runtime.
 //!
+//! ## Over HTTPS
+//!
+//! [`https_backend_tests!`] runs the tests of [`for_each_https_test!`] (a
+//! representative part of the suite: public calls, MFA and item flows,
+//! errors, timeouts, retries, faults, redirects, the body limit; then every
+//! TLS failure and the proxies) on an HTTPS harness, whose sandboxes serve
+//! `https://` with a certificate its own throwaway CA signed. The backend
+//! supplies a constructor that takes a [`TlsSetup`] too and configures the
+//! backend the way it documents: trust that CA only, and use the setup's
+//! [`ProxySetup`]:
+//!
+//! ```ignore
+//! mod https {
+//!     fn client(config: Config, tls: &plaid_testsuite::TlsSetup<'_>) -> Client<UreqTransport> {
+//!         // ureq's TlsConfig with RootCerts::Specific(tls.ca_pem), and its proxy.
+//!     }
+//!     plaid_testsuite::https_backend_tests!(plaid_testsuite::Blocking::https(client), plaid_ureq::client);
+//! }
+//! ```
+//!
+//! The second argument is the backend's default constructor, which must not
+//! trust the emulator's CA (it keeps its bundled roots).
+//!
 //! ## Layout
 //!
 //! - [`public`]: institutions and categories, paging and search.
@@ -34,10 +57,15 @@
 //! - [`modern`]: the modern API family against the modern emulator: an
 //!   Item's life, documented errors, retries chosen by the error code
 //!   ([`modern::ModernBackend`] makes modern clients on the same transport).
+//! - [`tls`] (HTTPS only): each TLS failure as its typed error, and the safe
+//!   defaults over TLS.
+//! - [`proxies`] (HTTPS only): a `CONNECT` proxy set explicitly or from
+//!   `HTTPS_PROXY` / `NO_PROXY`, which never reads a key.
 //!
 //! The support code is plain functions, the same for every backend: the
 //! sandbox's values ([`BOFA_ID`], [`good_login`], …), setup
-//! ([`start_sandbox`], [`sandbox_config`], [`WithHeader`], …) and assertion
+//! ([`Backend::start_sandbox`], [`sandbox_config`], [`WithHeader`],
+//! [`ConnectProxy`], …) and assertion
 //! helpers ([`connected`] and [`challenge`] unwrap an MFA outcome,
 //! [`api_error`] checks an API error's kind, code, status and message,
 //! [`assert_token`], [`assert_sandbox_accounts`], [`assert_questions`] and
@@ -65,8 +93,9 @@
 //! ```
 //!
 //! then add its line, `module::name,`, to [`for_each_test!`]; every backend
-//! runs it from then on. (A unit test of this crate fails when a test
-//! function is missing from the list.)
+//! runs it from then on. Add it to [`for_each_https_test!`] too if it says
+//! something about HTTPS. (A unit test of this crate fails when a test
+//! function is missing from the lists.)
 //!
 //! The harness does what differs between backends:
 //!
@@ -74,6 +103,8 @@
 //!   harness's runtime (async);
 //! - `backend.client(config)`: the backend's client for a
 //!   [`Config`](plaid_core::legacy::Config);
+//! - `backend.start_sandbox()`: a fresh sandbox, plain or HTTPS as the
+//!   harness is;
 //! - `backend.sandbox_client()`: a fresh sandbox and the backend's client
 //!   for it;
 //! - `backend.fault_client(&sandbox, fault)`: a client for `sandbox` whose
@@ -95,8 +126,10 @@
 )]
 
 mod assertions;
+mod connect_proxy;
 mod fixtures;
 mod harness;
+pub mod scheme;
 mod setup;
 
 pub mod connect;
@@ -104,14 +137,17 @@ pub mod errors;
 pub mod items;
 pub mod modern;
 pub mod products;
+pub mod proxies;
 pub mod public;
 pub mod reliability;
+pub mod tls;
 pub mod transports;
 
 pub use assertions::{
     api_error, assert_code_sent, assert_questions, assert_sandbox_accounts, assert_token,
     challenge, connected,
 };
+pub use connect_proxy::ConnectProxy;
 pub use fixtures::{
     ACCOUNT_IDS, BOFA_ID, CHECKING_ID, COFFEE_SHOP_ID, CREDIT_ID, PENDING_ID, POSTED_TRANSACTIONS,
     QUESTION, REMOVED, SANDBOX_INSTITUTIONS, date, good_login,
@@ -119,6 +155,7 @@ pub use fixtures::{
 #[cfg(feature = "async")]
 pub use harness::Tokio;
 pub use harness::{Backend, Blocking, DrivenBy};
+pub use scheme::{ProxySetup, TlsSetup};
 pub use setup::{WithHeader, refused_url, requests_to, sandbox_config, start_sandbox};
 
 /// The list of every test of the suite, one `module::function` a line.
@@ -236,6 +273,63 @@ macro_rules! for_each_test {
     };
 }
 
+/// The tests run over HTTPS, one `module::function` a line: a
+/// representative part of [`for_each_test!`], then the HTTPS-only topics
+/// ([`tls`], [`proxies`]). Same shape as [`for_each_test!`];
+/// [`https_backend_tests!`] is its caller.
+#[macro_export]
+macro_rules! for_each_https_test {
+    ($callback:path, $args:tt) => {
+        $callback! { $args
+            public::institutions_list,
+            public::category_by_id,
+            public::unknown_institution_is_not_found,
+            public::institution_search_by_name_finds_wells_fargo,
+
+            connect::connect_without_mfa_returns_accounts_transactions_and_token,
+            connect::mfa_questions_again_asks_another_round_then_tomato_connects,
+            connect::mfa_list_send_to_phone_then_code_connects,
+
+            items::connect_update_step_answers_the_code,
+            items::connect_and_auth_delete_confirm_the_removal,
+            items::exchange_public_token_gives_the_access_token,
+
+            products::balance_lists_every_account_with_its_balances,
+            products::connect_get_returns_the_posted_transactions,
+
+            errors::wrong_password_or_username_is_invalid_credentials,
+            errors::wrong_client_keys_are_unauthorized,
+            errors::rate_limit_is_rate_limited_with_retry_after,
+            errors::server_error_statuses_map_to_their_kinds,
+            errors::malformed_body_is_a_decode_error_that_keeps_the_body,
+
+            reliability::per_call_timeout_is_honoured,
+            reliability::stalled_server_times_out,
+            reliability::redirects_are_not_followed,
+            reliability::unavailable_read_backs_off_and_succeeds,
+            reliability::stalled_read_times_out_within_the_limit_on_every_attempt,
+            reliability::connection_reset_is_an_io_error_that_a_read_retries,
+            reliability::a_body_over_the_limit_is_refused_while_reading,
+            reliability::credentials_never_follow_a_redirect_to_another_server,
+
+            transports::server_errors_keep_status_headers_and_body,
+            transports::truncated_body_is_an_io_error,
+            transports::request_bodies_are_sent_on_every_method,
+            transports::one_client_serves_many_calls,
+
+            tls::certificate_for_another_host_is_a_name_mismatch,
+            tls::expired_certificate_is_expired,
+            tls::certificate_from_an_untrusted_ca_is_an_unknown_issuer,
+            tls::plain_http_server_on_an_https_url_is_not_tls,
+            tls::stalled_handshake_times_out,
+            tls::redirect_from_https_to_http_is_not_followed,
+            tls::credentials_are_still_refused_on_plain_http_to_a_remote_host,
+
+            proxies::explicit_proxy_carries_the_keys_only_inside_tls,
+        }
+    };
+}
+
 /// Every test of the suite as a `#[test]` of the calling crate, each run
 /// on a fresh harness `$backend` (an expression evaluated once per test,
 /// such as `plaid_testsuite::Blocking::new(plaid_ureq::client)`).
@@ -245,6 +339,34 @@ macro_rules! for_each_test {
 macro_rules! backend_tests {
     ($backend:expr $(,)?) => {
         $crate::for_each_test!($crate::__backend_test, ($backend));
+    };
+}
+
+/// The tests of [`for_each_https_test!`] as `#[test]`s of the calling
+/// crate, each on a fresh HTTPS harness `$backend` (such as
+/// `plaid_testsuite::Blocking::https(my_tls_client)`), and two more:
+/// `default_constructor_does_not_trust_the_emulator`, with the backend's
+/// default constructor `$default` (such as `plaid_ureq::client`), and
+/// `proxy_from_the_environment` ([`proxies::proxy_from_the_environment`],
+/// which runs the test binary again for itself). Invoke it once per test
+/// binary, in a module of its own so that the names do not clash with
+/// [`backend_tests!`]'s.
+///
+/// See the [crate docs](crate).
+#[macro_export]
+macro_rules! https_backend_tests {
+    ($backend:expr, $default:expr $(,)?) => {
+        $crate::for_each_https_test!($crate::__backend_test, ($backend));
+
+        #[test]
+        fn default_constructor_does_not_trust_the_emulator() {
+            $crate::tls::default_roots_do_not_trust_the_emulator(&$backend, $default);
+        }
+
+        #[test]
+        fn proxy_from_the_environment() {
+            $crate::proxies::proxy_from_the_environment(&$backend, module_path!());
+        }
     };
 }
 
@@ -266,23 +388,21 @@ macro_rules! __backend_test {
 mod tests {
     use std::collections::BTreeSet;
 
-    /// `LISTED`: the listed tests as `"module::function"` strings.
+    /// `$name`: the listed tests as `"module::function"` strings.
     macro_rules! listed {
-        (() $($module:ident :: $name:ident),* $(,)?) => {
-            const LISTED: &[&str] = &[$(concat!(stringify!($module), "::", stringify!($name))),*];
+        (($name:ident) $($module:ident :: $test:ident),* $(,)?) => {
+            const $name: &[&str] = &[$(concat!(stringify!($module), "::", stringify!($test))),*];
         };
     }
 
-    crate::for_each_test!(listed, ());
+    crate::for_each_test!(listed, (LISTED));
+    crate::for_each_https_test!(listed, (HTTPS));
 
-    /// A test function missing from [`for_each_test!`] would compile and
-    /// never run: this finds every function of the topic modules that
-    /// takes the harness and checks that it is listed, once.
-    #[test]
-    fn every_test_function_is_listed() {
-        let unique: BTreeSet<&str> = LISTED.iter().copied().collect();
-        assert_eq!(unique.len(), LISTED.len(), "a test is listed twice");
+    /// The topics whose tests need an HTTPS harness: listed for HTTPS only.
+    const HTTPS_ONLY: [&str; 2] = ["tls", "proxies"];
 
+    /// Every `module::function` of the topic modules that takes the harness.
+    fn defined() -> BTreeSet<String> {
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut defined = BTreeSet::new();
         for entry in std::fs::read_dir(&src).expect("src is readable") {
@@ -301,10 +421,54 @@ mod tests {
                 }
             }
         }
-        let listed: BTreeSet<String> = unique.iter().map(|s| s.to_string()).collect();
-        let unlisted: Vec<&String> = defined.difference(&listed).collect();
+        defined
+    }
+
+    fn unique(list: &[&str]) -> BTreeSet<String> {
+        let unique: BTreeSet<String> = list.iter().map(|s| s.to_string()).collect();
+        assert_eq!(unique.len(), list.len(), "a test is listed twice");
+        unique
+    }
+
+    fn https_only(test: &str) -> bool {
+        HTTPS_ONLY
+            .iter()
+            .any(|m| test.starts_with(&format!("{m}::")))
+    }
+
+    /// A test function missing from the lists would compile and never run:
+    /// this finds every function of the topic modules that takes the
+    /// harness and checks that it is listed, once, in `for_each_test!`, or,
+    /// for an HTTPS-only topic, in `for_each_https_test!`.
+    #[test]
+    fn every_test_function_is_listed() {
+        let defined = defined();
+        let listed = unique(LISTED);
+        let (https_only, everywhere): (BTreeSet<String>, BTreeSet<String>) =
+            defined.iter().cloned().partition(|t| https_only(t));
+
+        let unlisted: Vec<&String> = everywhere.difference(&listed).collect();
         assert!(unlisted.is_empty(), "add to for_each_test!: {unlisted:?}");
-        let undefined: Vec<&String> = listed.difference(&defined).collect();
-        assert!(undefined.is_empty(), "listed but not found: {undefined:?}");
+        let undefined: Vec<&String> = listed.difference(&everywhere).collect();
+        assert!(
+            undefined.is_empty(),
+            "listed but not found (or HTTPS only): {undefined:?}"
+        );
+
+        let https = unique(HTTPS);
+        let unlisted: Vec<&String> = https_only.difference(&https).collect();
+        assert!(
+            unlisted.is_empty(),
+            "add to for_each_https_test!: {unlisted:?}"
+        );
+        let undefined: Vec<&String> = https.difference(&defined).collect();
+        assert!(
+            undefined.is_empty(),
+            "listed for HTTPS but not found: {undefined:?}"
+        );
+        assert!(
+            https.len() > HTTPS_ONLY.len(),
+            "the HTTPS list runs the suite too"
+        );
     }
 }

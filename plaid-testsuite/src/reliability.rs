@@ -10,12 +10,12 @@ use plaid_core::{ErrorKind, RetryPolicy};
 
 use crate::{
     Backend, COFFEE_SHOP_ID, POSTED_TRANSACTIONS, assert_sandbox_accounts, good_login, requests_to,
-    sandbox_config, start_sandbox,
+    sandbox_config,
 };
 
 /// A per-call timeout stops a slow call; a longer one lets it through.
 pub fn per_call_timeout_is_honoured(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let slow = backend.fault_client(&sandbox, "latency=500");
 
     let error = backend
@@ -33,7 +33,7 @@ pub fn per_call_timeout_is_honoured(backend: &impl Backend) {
 /// The client's default timeout stops a slow call; a per-call timeout overrides
 /// it.
 pub fn client_default_timeout_is_honoured(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let slow = backend.fault_client(&sandbox, "latency=500");
     let slow = slow.with_config(
         slow.config()
@@ -54,7 +54,7 @@ pub fn client_default_timeout_is_honoured(backend: &impl Backend) {
 
 /// A server that never answers is a timeout.
 pub fn stalled_server_times_out(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let stalled = backend.fault_client(&sandbox, "stall");
     let stalled = stalled.with_config(
         stalled
@@ -69,7 +69,7 @@ pub fn stalled_server_times_out(backend: &impl Backend) {
 
 /// A redirect is returned as the 302 it is, never followed.
 pub fn redirects_are_not_followed(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     // Following the redirect would answer 200 with the categories.
     let target = format!("{}/categories", sandbox.url());
     let redirecting = backend.fault_client(&sandbox, &format!("redirect={target}"));
@@ -91,7 +91,7 @@ pub fn redirects_are_not_followed(backend: &impl Backend) {
 /// A rate-limited read allowed three attempts waits for `Retry-After` each
 /// time, then succeeds.
 pub fn rate_limited_read_waits_for_retry_after_then_succeeds(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let limited = backend
         .fault_client(&sandbox, "status=429;retry-after=1;times=2;key=limited")
         .with_access_token("test_chase");
@@ -117,7 +117,7 @@ pub fn rate_limited_read_waits_for_retry_after_then_succeeds(backend: &impl Back
 /// By default a 429 is retried once only: a rate limit usually lasts a
 /// minute, and the fix is usually in the caller.
 pub fn rate_limited_read_is_retried_once_by_default(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let limited = backend
         .fault_client(&sandbox, "status=429;retry-after=0;times=2;key=once")
         .with_access_token("test_chase");
@@ -131,7 +131,7 @@ pub fn rate_limited_read_is_retried_once_by_default(backend: &impl Backend) {
 
 /// A read that meets 503s backs off and succeeds on the third attempt.
 pub fn unavailable_read_backs_off_and_succeeds(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let flaky = backend
         .fault_client(&sandbox, "status=503;times=2;key=flaky")
         .with_access_token("test_chase");
@@ -148,7 +148,7 @@ pub fn unavailable_read_backs_off_and_succeeds(backend: &impl Backend) {
 
 /// Retries stop at the policy's attempt cap.
 pub fn retries_stop_at_the_attempt_cap(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let down = backend
         .fault_client(&sandbox, "status=503")
         .with_access_token("test_chase");
@@ -169,7 +169,7 @@ pub fn retries_stop_at_the_attempt_cap(backend: &impl Backend) {
 
 /// An add is never retried by default.
 pub fn unsafe_calls_are_never_retried(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let flaky = backend.fault_client(&sandbox, "status=503;times=1;key=add");
 
     let error = backend
@@ -193,7 +193,7 @@ pub fn unsafe_calls_are_never_retried(backend: &impl Backend) {
 
 /// An add is retried when the policy opts in to non-idempotent retries.
 pub fn unsafe_calls_are_retried_only_when_opted_in(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let flaky = backend.fault_client(&sandbox, "status=503;times=1;key=add");
 
     let policy = RetryPolicy::default().retry_non_idempotent(true);
@@ -207,7 +207,7 @@ pub fn unsafe_calls_are_retried_only_when_opted_in(backend: &impl Backend) {
 /// A call whose retries are switched off is sent once, whatever the client's
 /// policy.
 pub fn retries_switched_off_send_once(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let flaky = backend
         .fault_client(&sandbox, "status=503;times=1;key=off")
         .with_access_token("test_chase");
@@ -228,7 +228,7 @@ pub fn retries_switched_off_send_once(backend: &impl Backend) {
 /// Every attempt of a stalled read times out within its limit, and the read is
 /// retried.
 pub fn stalled_read_times_out_within_the_limit_on_every_attempt(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let stalled = backend
         .fault_client(&sandbox, "stall")
         .with_access_token("test_chase");
@@ -261,7 +261,7 @@ pub fn stalled_read_times_out_within_the_limit_on_every_attempt(backend: &impl B
 
 /// A reset connection is an I/O error, and a read retries past it.
 pub fn connection_reset_is_an_io_error_that_a_read_retries(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let resetting = backend
         .fault_client(&sandbox, "reset;times=1;key=reset")
         .with_access_token("test_chase");
@@ -284,7 +284,7 @@ pub fn connection_reset_is_an_io_error_that_a_read_retries(backend: &impl Backen
 /// A body over the configured limit is refused while reading; a small one is
 /// read.
 pub fn a_body_over_the_limit_is_refused_while_reading(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let limited = backend.client(sandbox_config(&sandbox.url()).with_body_limit(4096));
 
     // The category list is tens of kilobytes; one category is tiny.
@@ -301,8 +301,8 @@ pub fn a_body_over_the_limit_is_refused_while_reading(backend: &impl Backend) {
 
 /// An add's credentials never follow a redirect to another server.
 pub fn credentials_never_follow_a_redirect_to_another_server(backend: &impl Backend) {
-    let sandbox = start_sandbox();
-    let elsewhere = start_sandbox();
+    let sandbox = backend.start_sandbox();
+    let elsewhere = backend.start_sandbox();
     let redirecting =
         backend.fault_client(&sandbox, &format!("redirect={}/connect", elsewhere.url()));
 

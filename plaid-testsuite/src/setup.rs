@@ -8,15 +8,35 @@ use plaid_core::http::{HeaderName, HeaderValue};
 use plaid_core::legacy::Config;
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
 use plaid_core::{AsyncTransport, Transport};
-use plaid_sandbox::Sandbox;
+use plaid_sandbox::{Sandbox, ServerCertificate, TestCa};
 
-/// Starts an embedded sandbox on an ephemeral loopback port.
+/// Starts an embedded plain-http legacy sandbox on an ephemeral loopback
+/// port. Tests use [`Backend::start_sandbox`](crate::Backend::start_sandbox)
+/// instead, which is HTTPS on an HTTPS harness.
 ///
 /// # Panics
 ///
 /// If the sandbox cannot start (this is test support code).
 pub fn start_sandbox() -> Sandbox {
-    match Sandbox::start() {
+    start(Sandbox::builder(), None, ServerCertificate::Valid)
+}
+
+/// Starts `builder`'s sandbox, over HTTPS presenting `certificate` when
+/// there is a `ca`.
+///
+/// # Panics
+///
+/// If the sandbox cannot start (this is test support code).
+pub(crate) fn start(
+    builder: plaid_sandbox::Builder,
+    ca: Option<&TestCa>,
+    certificate: ServerCertificate,
+) -> Sandbox {
+    let builder = match ca {
+        Some(ca) => builder.tls_presenting(ca, certificate),
+        None => builder,
+    };
+    match builder.start() {
         Ok(sandbox) => sandbox,
         Err(error) => panic!("cannot start plaid-sandbox: {error}"),
     }

@@ -7,11 +7,11 @@ use plaid_core::ErrorKind;
 use plaid_core::http::{Method, Request};
 use plaid_core::legacy::{Client, ErrorCode, PythonException};
 
-use crate::{BOFA_ID, Backend, COFFEE_SHOP_ID, refused_url, sandbox_config, start_sandbox};
+use crate::{BOFA_ID, Backend, COFFEE_SHOP_ID, refused_url, sandbox_config};
 
 /// A 503 keeps its status, its headers and its body.
 pub fn server_errors_keep_status_headers_and_body(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let failing = backend.fault_client(&sandbox, "status=503;retry-after=2");
 
     let error = backend.send(failing.categories()).expect_err("maintenance");
@@ -38,7 +38,7 @@ pub fn server_errors_keep_status_headers_and_body(backend: &impl Backend) {
 
 /// A body cut short is an I/O error.
 pub fn truncated_body_is_an_io_error(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let truncating = backend.fault_client(&sandbox, "truncate");
 
     let error = backend
@@ -49,7 +49,7 @@ pub fn truncated_body_is_an_io_error(backend: &impl Backend) {
 
 /// The transport sends the body on every method, and no body on an empty GET.
 pub fn request_bodies_are_sent_on_every_method(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let transport = backend
         .client(sandbox_config(&sandbox.url()))
         .transport()
@@ -123,7 +123,7 @@ pub fn one_client_serves_many_calls(backend: &impl Backend) {
 
 /// A closure implementing the backend's transport trait drives a call.
 pub fn closure_transport_drives_a_call(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let config = sandbox_config(&sandbox.url());
     let direct = backend.client(config.clone());
     let client = Client::new(
@@ -139,7 +139,7 @@ pub fn closure_transport_drives_a_call(backend: &impl Backend) {
 
 /// The type-erased transport drives a call.
 pub fn erased_transport_drives_a_call(backend: &impl Backend) {
-    let sandbox = start_sandbox();
+    let sandbox = backend.start_sandbox();
     let config = sandbox_config(&sandbox.url());
     let direct = backend.client(config.clone());
     let client = Client::new(config, backend.erased_transport(direct.transport().clone()));

@@ -41,7 +41,43 @@
 //!   [`agent_with_config`]) instead answer IP literals in place and reuse a
 //!   host name's addresses for 30 seconds, so a call on a kept-alive
 //!   connection costs no lookup and no thread. Failed lookups are not kept.
-//! - **TLS.** rustls with the ring provider and the webpki roots.
+//! - **TLS.** rustls with the ring provider and the webpki roots. A refused
+//!   certificate or a server that does not speak TLS is
+//!   [`TransportErrorKind::Tls`] with the reason (found by plaid-core's
+//!   `TlsFailure::find`); a handshake that stalls times out.
+//!
+//! ## TLS roots and proxies
+//!
+//! Both are settings of ureq's agent: build a `ureq::config::Config` the way
+//! ureq documents, turn it into an agent with [`agent_with_config`] (to keep
+//! plaid-ureq's name resolution) and hand it to [`UreqTransport::with_agent`].
+//!
+//! - **Roots.** By default ureq trusts Mozilla's roots as the `webpki-roots`
+//!   crate bundles them (not the system's store). To trust only your own CA,
+//!   give the agent a `TlsConfig` with
+//!   [`RootCerts::Specific`](ureq::tls::RootCerts::Specific).
+//! - **Proxies.** ureq reads `ALL_PROXY`, `HTTPS_PROXY` and `HTTP_PROXY` (in
+//!   that order, lower-case forms too) and `NO_PROXY` when an agent's
+//!   configuration is made, the default agent's included. Set one
+//!   explicitly with `.proxy(Some(Proxy::new(url)?))`, or none with
+//!   `.proxy(None)`. `https://` URLs go through an HTTP `CONNECT` tunnel:
+//!   the proxy sees the host and port, never a header or a body.
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! use plaid_ureq::ureq::{self, tls::{Certificate, RootCerts, TlsConfig}};
+//!
+//! # fn run(ca_pem: &[u8]) -> Result<(), ureq::Error> {
+//! let roots = RootCerts::Specific(Arc::new(vec![Certificate::from_pem(ca_pem)?]));
+//! let config = ureq::Agent::config_builder()
+//!     .tls_config(TlsConfig::builder().root_certs(roots).build())
+//!     .proxy(Some(ureq::Proxy::new("http://proxy.internal:3128")?))
+//!     .build();
+//! let transport = plaid_ureq::UreqTransport::with_agent(plaid_ureq::agent_with_config(config));
+//! # drop(transport);
+//! # Ok(())
+//! # }
+//! ```
 
 #![deny(missing_docs)]
 
@@ -50,7 +86,7 @@ use std::time::Duration;
 
 use plaid_core::http::{Request, Response};
 use plaid_core::transport::{
-    BodyLimit, HttpRequest, HttpResponse, Timeout, TransportError, TransportErrorKind,
+    BodyLimit, HttpRequest, HttpResponse, Timeout, TlsFailure, TransportError, TransportErrorKind,
 };
 use plaid_core::{Api, Client, Config, DEFAULT_TIMEOUT, Transport};
 
@@ -199,16 +235,26 @@ impl Transport for UreqTransport {
 /// Maps a ureq error to the kind plaid-core knows, keeping it as the source.
 fn transport_error(error: ureq::Error) -> TransportError {
     use std::io::ErrorKind as Io;
-    let kind = match &error {
-        ureq::Error::Timeout(_) => TransportErrorKind::Timeout,
-        ureq::Error::BodyExceedsLimit(_) => TransportErrorKind::BodyTooLarge,
-        ureq::Error::HostNotFound
-        | ureq::Error::ConnectionFailed
-        | ureq::Error::ConnectProxyFailed(_)
-        | ureq::Error::Tls(_)
-        | ureq::Error::TlsRequired
-        | ureq::Error::Rustls(_) => TransportErrorKind::Connect,
-        ureq::Error::Io(io) => match io.kind() {
+    // ureq's error has no `source()`: hand plaid-core the error that may be rustls's.
+    let tls = match &error {
+        ureq::Error::Rustls(tls) => Some(TlsFailure::of_rustls(tls)),
+        ureq::Error::Io(io) => TlsFailure::find(io),
+        // ureq's own TLS errors: a host name rustls cannot send, a PEM without a certificate.
+        ureq::Error::Tls(_) => Some(TlsFailure::Other),
+        _ => None,
+    };
+    let kind = match (&error, tls) {
+        (ureq::Error::Timeout(_), _) => TransportErrorKind::Timeout,
+        (_, Some(failure)) => TransportErrorKind::Tls(failure),
+        (ureq::Error::BodyExceedsLimit(_), _) => TransportErrorKind::BodyTooLarge,
+        (
+            ureq::Error::HostNotFound
+            | ureq::Error::ConnectionFailed
+            | ureq::Error::ConnectProxyFailed(_)
+            | ureq::Error::TlsRequired,
+            _,
+        ) => TransportErrorKind::Connect,
+        (ureq::Error::Io(io), _) => match io.kind() {
             Io::TimedOut | Io::WouldBlock => TransportErrorKind::Timeout,
             Io::ConnectionRefused
             | Io::NotFound
@@ -217,7 +263,9 @@ fn transport_error(error: ureq::Error) -> TransportError {
             | Io::NetworkUnreachable => TransportErrorKind::Connect,
             _ => TransportErrorKind::Io,
         },
-        ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) => TransportErrorKind::Io,
+        (ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..), _) => {
+            TransportErrorKind::Io
+        }
         _ => TransportErrorKind::Other,
     };
     TransportError::new(kind, error)

@@ -1,7 +1,8 @@
 //! The HTTP/1.1 server, which knows nothing of Plaid: accept loop, one thread per connection,
 //! request parsing ([`request`]), response writing ([`response`]) and the shared state of one
 //! sandbox ([`state`]). What to answer comes from an API [`Family`]; faults run through
-//! [`crate::faults`].
+//! [`crate::faults`]. A connection is plain TCP or, with the `tls` feature, a TLS session over
+//! it ([`conn`]); everything above the connection is the same for both.
 //!
 //! No async runtime on purpose: a blocking thread per connection is simple, fast enough to not
 //! be the bottleneck of the benchmarks, and gives the fault injection full control of the socket
@@ -10,16 +11,18 @@
 //! requests. A request the parser refuses is answered by the family ([`Family::refusal`]) and
 //! the connection is closed; nothing here panics on request data.
 
+mod conn;
 mod request;
 mod response;
 mod state;
 
-use std::io::{self, Write};
+use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+pub(crate) use conn::Security;
 pub use request::RecordedRequest;
 pub(crate) use request::Refusal;
 pub(crate) use response::{Body, Response, pretty, reason, request_id};
@@ -27,6 +30,7 @@ pub(crate) use state::ServerState;
 
 use crate::family::Family;
 use crate::faults::{self, Outcome};
+use conn::Conn;
 use request::{Next, ReadBuf, read_request};
 use response::{Delivery, write_response};
 
@@ -36,13 +40,19 @@ pub(crate) fn spawn(
     listener: TcpListener,
     state: Arc<ServerState>,
     family: Arc<dyn Family>,
+    security: Security,
 ) -> io::Result<JoinHandle<()>> {
     thread::Builder::new()
         .name("plaid-sandbox-accept".into())
-        .spawn(move || accept_loop(&listener, &state, &family))
+        .spawn(move || accept_loop(&listener, &state, &family, &security))
 }
 
-fn accept_loop(listener: &TcpListener, state: &Arc<ServerState>, family: &Arc<dyn Family>) {
+fn accept_loop(
+    listener: &TcpListener,
+    state: &Arc<ServerState>,
+    family: &Arc<dyn Family>,
+    security: &Security,
+) {
     let mut workers: Vec<JoinHandle<()>> = Vec::new();
     loop {
         match listener.accept() {
@@ -53,10 +63,11 @@ fn accept_loop(listener: &TcpListener, state: &Arc<ServerState>, family: &Arc<dy
                 let _ = stream.set_nodelay(true);
                 let st = Arc::clone(state);
                 let fam = Arc::clone(family);
+                let sec = security.clone();
                 let spawned = thread::Builder::new()
                     .name("plaid-sandbox-conn".into())
                     .stack_size(512 * 1024)
-                    .spawn(move || connection(stream, &st, &*fam));
+                    .spawn(move || connection(stream, &st, &*fam, &sec));
                 if let Ok(handle) = spawned {
                     workers.retain(|h| !h.is_finished());
                     workers.push(handle);
@@ -90,19 +101,34 @@ pub(crate) fn wake(addr: SocketAddr) {
     let _ = TcpStream::connect_timeout(&target, Duration::from_secs(1));
 }
 
-fn connection(mut stream: TcpStream, state: &ServerState, family: &dyn Family) {
+fn connection(stream: TcpStream, state: &ServerState, family: &dyn Family, security: &Security) {
+    // Registered as TCP, under any TLS session, so that a shutdown can close it.
     let id = state.register(&stream);
+    match security {
+        Security::Plain => run(stream, state, family),
+        #[cfg(feature = "tls")]
+        Security::Tls(config) => {
+            // Fails only on a configuration rustls refuses, which `server_config` never makes.
+            if let Ok(session) = rustls::ServerConnection::new(Arc::clone(config)) {
+                run(conn::TlsStream::new(session, stream), state, family);
+            }
+        }
+    }
+    state.unregister(id);
+}
+
+/// Serves one connection with its own buffers.
+fn run(mut stream: impl Conn, state: &ServerState, family: &dyn Family) {
     let mut rb = ReadBuf::new();
     // The response being written, reused from one response to the next.
     let mut out = Vec::new();
     let _ = serve(&mut stream, &mut rb, &mut out, state, family);
-    state.unregister(id);
 }
 
 /// Serves requests on one connection until it closes, a response closes it, or the server
 /// stops.
 fn serve(
-    stream: &mut TcpStream,
+    stream: &mut impl Conn,
     rb: &mut ReadBuf,
     out: &mut Vec<u8>,
     state: &ServerState,
@@ -117,11 +143,12 @@ fn serve(
             Next::Closed => return Ok(()),
             Next::Refused(refusal) => {
                 let resp = family.refusal(refusal);
-                return write_response(stream, out, &resp, false, Delivery::Full);
+                write_response(stream, out, &resp, false, Delivery::Full)?;
+                return stream.close();
             }
         };
         state.record(&parsed.req);
-        let (resp, truncate) = match faults::answer(&parsed.req, stream, state, family) {
+        let (resp, truncate) = match faults::answer(&parsed.req, stream.socket(), state, family) {
             Outcome::Answer { response, truncate } => (response, truncate),
             Outcome::Close => return Ok(()),
         };
@@ -135,8 +162,7 @@ fn serve(
         let keep_alive = parsed.keep_alive && !truncate;
         write_response(stream, out, &resp, keep_alive, delivery)?;
         if !keep_alive {
-            let _ = stream.flush();
-            return Ok(());
+            return stream.close();
         }
     }
 }

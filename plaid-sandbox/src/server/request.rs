@@ -6,7 +6,6 @@
 //! about it is up to the family (see [`crate::family::Family::refusal`]).
 
 use std::io::{self, Read, Write};
-use std::net::TcpStream;
 
 /// Largest accepted request body.
 pub(crate) const MAX_BODY: usize = 1024 * 1024;
@@ -75,7 +74,7 @@ impl ReadBuf {
     }
 
     /// Reads more bytes into the buffer; `Ok(0)` at end of stream.
-    fn fill(&mut self, stream: &mut TcpStream) -> io::Result<usize> {
+    fn fill(&mut self, stream: &mut impl Read) -> io::Result<usize> {
         loop {
             match stream.read(&mut self.chunk) {
                 Ok(n) => {
@@ -110,7 +109,7 @@ enum Framing {
 }
 
 /// Reads one request (the head, then its body).
-pub(super) fn read_request(stream: &mut TcpStream, rb: &mut ReadBuf) -> io::Result<Next> {
+pub(super) fn read_request(stream: &mut (impl Read + Write), rb: &mut ReadBuf) -> io::Result<Next> {
     // 1. The head.
     let (head_len, method, target, minor, headers) = loop {
         let mut slots = [httparse::EMPTY_HEADER; MAX_HEADERS];

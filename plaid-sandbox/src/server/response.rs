@@ -7,7 +7,6 @@
 //! from their bytes without a copy.
 
 use std::io::{self, Write};
-use std::net::TcpStream;
 use std::sync::Arc;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -158,7 +157,7 @@ pub(crate) enum Delivery {
 /// Writes `resp` with `Content-Type`, `Content-Length`, `X-Request-Id` (the response's own id,
 /// else a fresh one) and `Connection`, reusing `out` for the head (and small bodies).
 pub(crate) fn write_response(
-    stream: &mut TcpStream,
+    stream: &mut impl Write,
     out: &mut Vec<u8>,
     resp: &Response,
     keep_alive: bool,
