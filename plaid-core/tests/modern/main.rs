@@ -12,6 +12,7 @@
 mod support;
 
 mod calls;
+mod txn_bodies;
 mod wire;
 
 mod accounts;
@@ -24,4 +25,5 @@ mod institutions;
 mod items;
 mod link;
 mod sandbox;
+mod sync_loop;
 mod webhook_key;
