@@ -28,6 +28,7 @@ mod liabilities;
 mod link;
 mod offset_pager;
 mod sandbox;
+mod sync_drivers;
 mod sync_loop;
 mod transactions;
 mod webhook_key;
