@@ -73,7 +73,6 @@ fn run(mut pager: OffsetPager<TransactionsGet>, pages: &[Page]) -> (Vec<(u32, u3
                     end.returned,
                     end.total
                 ),
-                Ok(_) => "an event this test does not know".to_owned(),
                 Err(error) => format!("error {error}"),
             },
         );

@@ -181,7 +181,6 @@ fn describe(event: &SyncEvent) -> String {
             last.cursor
         ),
         SyncEvent::NotReady(not_ready) => format!("keep {:?}", not_ready.cursor),
-        _ => "?".to_owned(),
     }
 }
 
@@ -398,7 +397,7 @@ fn investments_transactions_get_pages_async() {
                 OffsetEvent::Finished(end) => {
                     format!("end {} complete={}", end.returned, end.complete)
                 }
-                _ => "?".to_owned(),
+                OffsetEvent::Restarted(restart) => format!("restart {}", restart.attempt),
             });
         }
         seen

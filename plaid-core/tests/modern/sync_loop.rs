@@ -91,7 +91,6 @@ fn run(mut sync: SyncLoop, answers: &[Answer]) -> Run {
                 "not ready a{} (void {} pages) keep {:?}",
                 not_ready.attempt, not_ready.pages_discarded, not_ready.cursor
             ),
-            Ok(_) => "an event this test does not know".to_owned(),
             Err(error) => format!(
                 "error {} a{} (void {} pages) keep {:?}",
                 error.error().plaid_code().map_or("-", ErrorCode::as_str),

@@ -228,8 +228,11 @@ fn normalized(mut request: TransactionsSync) -> TransactionsSync {
 /// On [`Restarted`](Self::Restarted), [`NotReady`](Self::NotReady) or an
 /// error, throw away every page of the attempt: only `Finished` makes them
 /// valid.
+///
+/// Deliberately not `#[non_exhaustive]`: a consumer must handle every
+/// event, and a new kind of event should break its build rather than fall
+/// into a catch-all arm that keeps void pages.
 #[derive(Debug, Clone)]
-#[non_exhaustive]
 pub enum SyncEvent {
     /// A page of changes, with more to come. Stage it; do not commit it.
     Page(SyncPage),

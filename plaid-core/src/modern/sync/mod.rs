@@ -117,7 +117,6 @@
 //!             }
 //!             // Nothing to store; keep the old cursor, try again later.
 //!             SyncEvent::NotReady(_) => return Ok(()),
-//!             _ => {}
 //!         }
 //!     }
 //!     Ok(()) // an error returned above drops `tx`: rolled back

@@ -225,9 +225,9 @@ impl<R: OffsetRequest> OffsetPager<R> {
 ///
 /// As with a sync loop, pages of an attempt are final only once
 /// [`Finished`](Self::Finished) comes: a [`Restarted`](Self::Restarted)
-/// voids every page of its `discarded_attempt`.
+/// voids every page of its `discarded_attempt`. Not `#[non_exhaustive]`,
+/// for the reason [`SyncEvent`](super::SyncEvent) gives.
 #[derive(Debug, Clone)]
-#[non_exhaustive]
 pub enum OffsetEvent<R> {
     /// A page, with more to come.
     Page(OffsetPage<R>),
