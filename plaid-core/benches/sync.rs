@@ -46,6 +46,10 @@ mod plain_modern;
 use plain_modern::PlainSyncResponse;
 
 fn main() {
+    if let Ok(job) = std::env::var(cpu::CHILD) {
+        cpu::child(&job);
+        return;
+    }
     sanity_check();
     if std::env::var_os("PLAID_BENCH_CPU").is_some() {
         cpu::compare();
@@ -324,14 +328,30 @@ fn sanity_check() {
     }
 }
 
-/// The interleaved CPU-time comparison (`PLAID_BENCH_CPU=<rounds>`): each
-/// round measures every variant once, in a rotating order; the report gives
-/// each variant's median and the median of the per-round ratios, which a
-/// load that changes from round to round does not bias.
+/// The CPU-time comparison (`PLAID_BENCH_CPU=<rounds>`).
+///
+/// Each measurement runs in a fresh child process (this binary again, with
+/// [`CHILD`](cpu::CHILD) set), so that no variant decodes into a heap the
+/// others left fragmented, and counts only the CPU time of its decodes.
+/// Each round measures every variant once, in a rotating order; the report
+/// gives each variant's median and the median of the per-round ratios,
+/// which a load that changes from round to round does not bias.
 mod cpu {
+    use std::path::PathBuf;
+    use std::process::Command;
     use std::time::Duration;
 
     use super::*;
+
+    /// The environment variable that makes this binary a measuring child:
+    /// `<variant>:<transactions>:<repetitions>`.
+    pub(super) const CHILD: &str = "PLAID_BENCH_SYNC_CHILD";
+
+    const NAMES: [&str; 4] = ["plaid_core", "serde_typed", "typed_owned", "serde_value"];
+
+    fn body_file(n: u64) -> PathBuf {
+        std::env::temp_dir().join(format!("plaid-core-bench-sync-{n}.json"))
+    }
 
     /// The CPU time this thread has used (user + system), from
     /// `/proc/thread-self/stat` (clock ticks of 10 ms).
@@ -356,13 +376,21 @@ mod cpu {
         spent
     }
 
-    /// The CPU time of `reps` decodes of `body` by `variant`. `plaid_core`
-    /// consumes an owned response (made beforehand, so cold in the cache,
-    /// and freed inside the span); `typed_owned` is plain serde given the
-    /// same: an owned copy of the body, freed after the decode; the other
-    /// two decode the same borrowed bytes every time.
-    fn measure(variant: &str, body: &'static [u8], reps: usize) -> Duration {
-        match variant {
+    /// Runs one measurement and prints the seconds per decode. `plaid_core`
+    /// consumes an owned response (made beforehand and freed inside the
+    /// span); `typed_owned` is plain serde given the same, an owned copy of
+    /// the body freed after the decode; the other two decode the same
+    /// borrowed bytes every time.
+    pub(super) fn child(job: &str) {
+        let mut parts = job.split(':');
+        let (variant, n, reps) = (
+            parts.next().unwrap(),
+            parts.next().unwrap().parse::<u64>().unwrap(),
+            parts.next().unwrap().parse::<usize>().unwrap(),
+        );
+        let body: &'static [u8] =
+            Box::leak(std::fs::read(body_file(n)).unwrap().into_boxed_slice());
+        let spent = match variant {
             "plaid_core" => timed(
                 (0..reps).map(|_| response(body)).collect(),
                 TransactionsSync::parse_response,
@@ -376,7 +404,26 @@ mod cpu {
             _ => timed(vec![(); reps], |()| {
                 serde_json::from_slice::<Value>(divan::black_box(body))
             }),
-        }
+        };
+        println!("{}", spent.as_secs_f64() / reps as f64);
+    }
+
+    fn measure(variant: &str, n: u64, reps: usize) -> f64 {
+        let exe = std::env::current_exe().unwrap();
+        let out = Command::new(exe)
+            .env(CHILD, format!("{variant}:{n}:{reps}"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
     }
 
     pub(super) fn compare() {
@@ -384,9 +431,8 @@ mod cpu {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(15);
-        let names = ["plaid_core", "serde_typed", "serde_value", "typed_owned"];
-        for (n, reps) in [(500_u64, 200), (100_000, 1)] {
-            let body = body(n);
+        for (n, reps) in [(500_u64, 300), (100_000, 2)] {
+            std::fs::write(body_file(n), body(n)).unwrap();
             let mut times: Vec<[f64; 4]> = Vec::new();
             for round in 0..rounds {
                 // Alternate the order so no variant always follows another.
@@ -394,27 +440,30 @@ mod cpu {
                 order.rotate_left(round % 4);
                 let mut row = [0.0; 4];
                 for i in order {
-                    row[i] = measure(names[i], body, reps).as_secs_f64() / reps as f64;
+                    row[i] = measure(NAMES[i], n, reps);
                 }
                 times.push(row);
             }
+            let _ = std::fs::remove_file(body_file(n));
             let median = |mut v: Vec<f64>| {
                 v.sort_by(f64::total_cmp);
                 v[v.len() / 2]
             };
-            let column = |i: usize| median(times.iter().map(|row| row[i]).collect());
+            let column = |i: usize| median(times.iter().map(|row| row[i]).collect()) * 1e3;
             let ratio =
                 |i: usize, j: usize| median(times.iter().map(|row| row[i] / row[j]).collect());
             println!(
-                "transactions_sync_{n} ({:.1} MB, {rounds} rounds, medians): plaid_core {:.2} ms, serde_typed {:.2} ms, typed_owned {:.2} ms, serde_value {:.2} ms; plaid_core/typed {:.3}, plaid_core/typed_owned {:.3}, plaid_core/Value {:.3}",
-                body.len() as f64 / 1e6,
-                column(0) * 1e3,
-                column(1) * 1e3,
-                column(3) * 1e3,
-                column(2) * 1e3,
+                "transactions_sync_{n} ({:.1} MB, {rounds} rounds, CPU ms per decode, medians): \
+                 plaid_core {:.2}, serde_typed {:.2}, typed_owned {:.2}, serde_value {:.2}; \
+                 plaid_core/typed {:.3}, plaid_core/typed_owned {:.3}, plaid_core/Value {:.3}",
+                body(n).len() as f64 / 1e6,
+                column(0),
+                column(1),
+                column(2),
+                column(3),
                 ratio(0, 1),
-                ratio(0, 3),
                 ratio(0, 2),
+                ratio(0, 3),
             );
         }
     }

@@ -178,9 +178,11 @@ pub struct Transaction {
     /// The icon of the primary personal finance category.
     #[serde(default)]
     pub personal_finance_category_icon_url: Option<String>,
-    /// The category for business accounts.
+    /// The category for business accounts. Boxed, like
+    /// `client_customization`: both are rare, and a history holds hundreds
+    /// of thousands of transactions, so they cost 8 bytes each when absent.
     #[serde(default)]
-    pub business_finance_category: Option<BusinessFinanceCategory>,
+    pub business_finance_category: Option<Box<BusinessFinanceCategory>>,
     /// The parties to the transaction (merchants, marketplaces, payment
     /// apps…) Plaid recognised in its description.
     #[serde(default)]
@@ -213,7 +215,7 @@ pub struct Transaction {
     pub transaction_type: Option<TransactionType>,
     /// The client's own customisation of the transaction's merchant.
     #[serde(default)]
-    pub client_customization: Option<ClientCustomization>,
+    pub client_customization: Option<Box<ClientCustomization>>,
 }
 
 /// A transaction removed since the cursor (`RemovedTransaction`): delete
