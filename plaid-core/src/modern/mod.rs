@@ -63,6 +63,7 @@ mod request;
 
 pub mod endpoints;
 pub mod models;
+pub mod sync;
 pub mod webhook;
 
 pub use error::{ErrorCode, ErrorType, PlaidError};

@@ -17,6 +17,7 @@ mod hostile;
 mod parsers;
 mod properties;
 mod secrets;
+mod txn_bodies;
 mod wire;
 
 mod accounts;
@@ -26,9 +27,15 @@ mod categories;
 mod errors;
 mod identity;
 mod institutions;
+mod investments;
 mod items;
+mod liabilities;
 mod link;
+mod offset_pager;
 mod sandbox;
+mod sync_drivers;
+mod sync_loop;
+mod transactions;
 #[cfg(feature = "webhook-signer")]
 mod webhook_driver;
 #[cfg(feature = "webhook-signer")]

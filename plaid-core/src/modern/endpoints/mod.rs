@@ -15,9 +15,13 @@ mod categories;
 pub(crate) mod check;
 mod identity;
 mod institutions;
+mod investments;
 mod item;
+mod liabilities;
 mod link;
+mod recurring;
 mod sandbox;
+mod transactions;
 mod webhook_key;
 
 pub use categories::{CategoriesGet, CategoriesGetResponse};
@@ -33,15 +37,28 @@ pub use accounts::{
 };
 pub use auth::{AuthGet, AuthGetResponse};
 pub use identity::{IdentityGet, IdentityGetResponse};
+pub use investments::{
+    InvestmentsHoldingsGet, InvestmentsHoldingsGetResponse, InvestmentsTransactionsGet,
+    InvestmentsTransactionsGetOptions, InvestmentsTransactionsGetResponse,
+};
 pub use item::{
     ItemGet, ItemGetResponse, ItemPublicTokenExchange, ItemPublicTokenExchangeResponse, ItemRemove,
     ItemRemoveReasonCode, ItemRemoveResponse, ItemWebhookUpdate, ItemWebhookUpdateResponse,
 };
+pub use liabilities::{LiabilitiesGet, LiabilitiesGetResponse};
 pub use link::{LinkTokenCreate, LinkTokenCreateResponse, LinkTokenTransactions};
+pub use recurring::{
+    TransactionsRecurringGet, TransactionsRecurringGetOptions, TransactionsRecurringGetResponse,
+    TransactionsRefresh, TransactionsRefreshResponse,
+};
 pub use sandbox::{
     SandboxItemFireWebhook, SandboxItemFireWebhookResponse, SandboxItemResetLogin,
     SandboxItemResetLoginResponse, SandboxPublicTokenCreate, SandboxPublicTokenCreateOptions,
     SandboxPublicTokenCreateResponse, SandboxStatementsOptions, SandboxTransactionsOptions,
     SandboxWebhookCode,
+};
+pub use transactions::{
+    MAX_PAGE_SIZE, TransactionsGet, TransactionsGetOptions, TransactionsGetResponse,
+    TransactionsSync, TransactionsSyncOptions, TransactionsSyncResponse,
 };
 pub use webhook_key::{WebhookVerificationKeyGet, WebhookVerificationKeyGetResponse};

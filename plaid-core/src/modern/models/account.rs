@@ -269,6 +269,11 @@ pub struct AccountBalance {
     /// When the balance was last refreshed (some institutions only).
     #[serde(default)]
     pub last_updated_datetime: Option<DateTime>,
+    /// The margin loan balance, for investment accounts
+    /// (`InvestmentAccountBalance`, in the investments responses; absent
+    /// elsewhere).
+    #[serde(default)]
+    pub margin_loan_amount: Option<Amount>,
 }
 
 /// What a database verification found about an account
