@@ -136,6 +136,7 @@
 
 #![deny(missing_docs)]
 
+mod base64;
 mod cache;
 mod credentials;
 mod family;
