@@ -139,6 +139,7 @@
 mod base64;
 mod cache;
 mod credentials;
+mod delivery;
 mod family;
 mod faults;
 pub mod fixtures;
@@ -150,7 +151,8 @@ mod options;
 mod sandbox;
 mod server;
 
+pub use delivery::{AttemptOutcome, FIRST_BACKOFF, LOG_CAPACITY, MAX_ATTEMPTS, WebhookAttempt};
 pub use faults::HEADER as FAULT_HEADER;
 pub use options::ModernOptions;
 pub use sandbox::Sandbox;
-pub use server::RecordedRequest;
+pub use server::{RecordedRequest, WebhookReceiver};

@@ -5,25 +5,32 @@
 //! `start`/`bind`/`bind_with` serve the legacy API (they predate the modern one);
 //! `start_modern`/`bind_modern` serve the modern API, and `start_modern_with`/
 //! `bind_modern_with` take its [`ModernOptions`].
+//!
+//! A modern sandbox also owns a webhook [`Outbox`] (see [`crate::delivery`]): it starts and
+//! stops with the server, and [`Sandbox::webhook_attempts`] and the two waits read its log.
 
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
+use crate::delivery::{Outbox, WebhookAttempt};
 use crate::family::Family;
 use crate::legacy::Legacy;
-use crate::modern::{Modern, Settings};
+use crate::modern::{Modern, Settings, webhooks};
 use crate::options::ModernOptions;
 use crate::server::{self, RecordedRequest, ServerState};
 
 /// A running sandbox server. Dropping it (or calling [`Sandbox::shutdown`]) stops it: the
-/// accept thread is joined and every open connection, stalled ones included, is closed.
+/// accept thread is joined, every open connection, stalled ones included, is closed, and the
+/// webhook delivery thread of a modern sandbox is stopped.
 #[derive(Debug)]
 pub struct Sandbox {
     addr: SocketAddr,
     state: Arc<ServerState>,
     accept: Option<JoinHandle<()>>,
+    outbox: Option<Arc<Outbox>>,
 }
 
 impl Sandbox {
@@ -41,7 +48,7 @@ impl Sandbox {
     /// Starts a legacy sandbox on `addr`, recording requests or not (the binary does not
     /// record, so long benchmark runs do not grow its memory).
     pub fn bind_with(addr: SocketAddr, record: bool) -> io::Result<Sandbox> {
-        Sandbox::serve(addr, record, Arc::new(Legacy::new()))
+        Sandbox::serve(addr, record, Arc::new(Legacy::new()), None)
     }
 
     /// Starts a modern sandbox (API version `2020-09-14`) on `127.0.0.1` with an ephemeral
@@ -68,12 +75,27 @@ impl Sandbox {
         let settings = Settings {
             transactions_delay: options.transactions_delay(),
         };
-        let modern = Modern::with_settings(settings);
-        Sandbox::serve(addr, options.recording(), Arc::new(modern))
+        let outbox = Outbox::start(webhooks::signer().map_err(io::Error::other)?)?;
+        let modern = Modern::with_settings(settings, Arc::clone(&outbox));
+        let served = Sandbox::serve(
+            addr,
+            options.recording(),
+            Arc::new(modern),
+            Some(Arc::clone(&outbox)),
+        );
+        if served.is_err() {
+            outbox.stop();
+        }
+        served
     }
 
     /// Starts a server for `family` on `addr`; returns once it is listening.
-    fn serve(addr: SocketAddr, record: bool, family: Arc<dyn Family>) -> io::Result<Sandbox> {
+    fn serve(
+        addr: SocketAddr,
+        record: bool,
+        family: Arc<dyn Family>,
+        outbox: Option<Arc<Outbox>>,
+    ) -> io::Result<Sandbox> {
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
         let state = Arc::new(ServerState::new(record));
@@ -82,6 +104,7 @@ impl Sandbox {
             addr,
             state,
             accept: Some(accept),
+            outbox,
         })
     }
 
@@ -115,6 +138,42 @@ impl Sandbox {
         self.state.faults.reset();
     }
 
+    /// Every webhook delivery attempt of a modern sandbox so far, oldest first (see
+    /// [`WebhookAttempt`]; the newest 10,000 are kept). Empty for a legacy sandbox.
+    ///
+    /// Webhooks go in the background to the Item's URL when it is `http://` on a loopback host
+    /// (`127.0.0.0/8`, `[::1]`, `localhost`); any other URL is logged as
+    /// [`AttemptOutcome::Dropped`](crate::AttemptOutcome::Dropped) and never contacted. A
+    /// connection error, timeout or non-2xx answer is retried after 100 ms, 200 ms and
+    /// 400 ms: [`MAX_ATTEMPTS`](crate::MAX_ATTEMPTS) attempts in all.
+    pub fn webhook_attempts(&self) -> Vec<WebhookAttempt> {
+        self.outbox
+            .as_ref()
+            .map(|o| o.attempts())
+            .unwrap_or_default()
+    }
+
+    /// Waits until at least `count` delivery attempts are logged or `timeout` has passed, and
+    /// returns the log as it then is (check its length). A webhook is queued before the call
+    /// that fired it answers, so this can be called right after that call.
+    pub fn wait_for_webhook_attempts(
+        &self,
+        count: usize,
+        timeout: Duration,
+    ) -> Vec<WebhookAttempt> {
+        match &self.outbox {
+            Some(outbox) => outbox.wait_for_attempts(count, timeout),
+            None => Vec::new(),
+        }
+    }
+
+    /// Waits until no webhook is queued or being delivered, retries included; `false` if
+    /// `timeout` passed first. With it a test can tell "nothing more will be sent" from "not
+    /// sent yet".
+    pub fn wait_for_webhooks_idle(&self, timeout: Duration) -> bool {
+        self.outbox.as_ref().is_none_or(|o| o.wait_idle(timeout))
+    }
+
     /// Stops the server cleanly (same as dropping it).
     pub fn shutdown(mut self) {
         self.stop();
@@ -125,6 +184,9 @@ impl Sandbox {
             self.state.stop();
             server::wake(self.addr);
             let _ = accept.join();
+        }
+        if let Some(outbox) = self.outbox.take() {
+            outbox.stop();
         }
     }
 }

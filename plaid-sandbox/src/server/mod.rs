@@ -10,6 +10,7 @@
 //! requests. A request the parser refuses is answered by the family ([`Family::refusal`]) and
 //! the connection is closed; nothing here panics on request data.
 
+mod receiver;
 mod request;
 mod response;
 mod state;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+pub use receiver::WebhookReceiver;
 pub use request::RecordedRequest;
 pub(crate) use request::Refusal;
 pub(crate) use response::{Body, Response, pretty, reason, request_id};
