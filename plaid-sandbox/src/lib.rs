@@ -170,6 +170,7 @@
 mod base64;
 mod cache;
 mod credentials;
+mod deadline;
 mod delivery;
 mod family;
 mod faults;

@@ -27,11 +27,11 @@ mod target;
 use std::collections::VecDeque;
 use std::fmt;
 use std::io;
-use std::net::{Shutdown, TcpStream};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::deadline::Deadline;
 use crate::lock::lock;
 
 /// How many attempts a webhook gets in all (the first and three retries).
@@ -176,7 +176,7 @@ struct Shared {
     changed: Condvar,
     signer: Signer,
     /// The socket of the attempt in flight, for [`Outbox::stop`].
-    current: Mutex<Option<TcpStream>>,
+    current: Mutex<post::Current>,
 }
 
 impl Shared {
@@ -211,7 +211,7 @@ impl Outbox {
             queue: Mutex::default(),
             changed: Condvar::new(),
             signer,
-            current: Mutex::new(None),
+            current: Mutex::default(),
         });
         let for_worker = Arc::clone(&shared);
         let worker = thread::Builder::new()
@@ -267,10 +267,10 @@ impl Outbox {
     /// Waits until at least `count` attempts are logged, or `timeout` has passed; returns the
     /// log as it then is.
     pub(crate) fn wait_for_attempts(&self, count: usize, timeout: Duration) -> Vec<WebhookAttempt> {
-        let deadline = Instant::now() + timeout;
+        let deadline = Deadline::after(timeout);
         let mut queue = lock(&self.shared.queue);
         while queue.log.len() < count {
-            let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+            let Some(left) = deadline.left() else {
                 break;
             };
             queue = self.shared.wait(queue, left);
@@ -281,10 +281,10 @@ impl Outbox {
     /// Waits until nothing is queued or in flight (retries included); `false` if `timeout`
     /// passed first.
     pub(crate) fn wait_idle(&self, timeout: Duration) -> bool {
-        let deadline = Instant::now() + timeout;
+        let deadline = Deadline::after(timeout);
         let mut queue = lock(&self.shared.queue);
         while !queue.idle() {
-            let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+            let Some(left) = deadline.left() else {
                 return false;
             };
             queue = self.shared.wait(queue, left);
@@ -302,9 +302,7 @@ impl Outbox {
             queue.tasks.clear();
             self.shared.changed.notify_all();
         }
-        if let Some(stream) = lock(&self.shared.current).as_ref() {
-            let _ = stream.shutdown(Shutdown::Both);
-        }
+        lock(&self.shared.current).stop();
         let worker = lock(&self.worker).take();
         if let Some(worker) = worker {
             let _ = worker.join();

@@ -4,7 +4,7 @@
 //! it stays this small on purpose.
 
 use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -18,22 +18,47 @@ pub(crate) const IO_TIMEOUT: Duration = Duration::from_secs(5);
 /// The most of a response read before its status line and headers must have ended.
 const MAX_HEAD: usize = 16 * 1024;
 
-/// Posts `body` with `headers` to `target`; returns the response's status. `current` holds a
-/// clone of the open socket while the attempt runs, so that a stopping sandbox can shut it
-/// down instead of waiting for a timeout.
+/// The socket of the attempt in flight, so that a stopping sandbox can shut it down instead of
+/// waiting for a timeout; once stopped, no attempt goes on.
+#[derive(Debug, Default)]
+pub(crate) struct Current {
+    stream: Option<TcpStream>,
+    stopped: bool,
+}
+
+impl Current {
+    /// Shuts the attempt in flight down, and every later one before it sends.
+    pub(crate) fn stop(&mut self) {
+        self.stopped = true;
+        if let Some(stream) = self.stream.take() {
+            let _ = stream.shutdown(Shutdown::Both);
+        }
+    }
+}
+
+/// Posts `body` with `headers` to `target`; returns the response's status.
 pub(crate) fn post(
     target: &Target,
     headers: &[(String, String)],
     body: &[u8],
-    current: &Mutex<Option<TcpStream>>,
+    current: &Mutex<Current>,
 ) -> io::Result<u16> {
     let mut stream = connect(&target.addrs)?;
     stream.set_read_timeout(Some(IO_TIMEOUT))?;
     stream.set_write_timeout(Some(IO_TIMEOUT))?;
     let _ = stream.set_nodelay(true);
-    *lock(current) = stream.try_clone().ok();
+    {
+        let mut current = lock(current);
+        if current.stopped {
+            return Err(io::Error::new(
+                io::ErrorKind::Interrupted,
+                "the sandbox is stopping",
+            ));
+        }
+        current.stream = stream.try_clone().ok();
+    }
     let result = exchange(&mut stream, target, headers, body);
-    *lock(current) = None;
+    lock(current).stream = None;
     result
 }
 

@@ -7,8 +7,9 @@ use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicU16, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::{self, JoinHandle};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::deadline::Deadline;
 use crate::lock::lock;
 use crate::server::request::{Next, ReadBuf, read_request};
 use crate::server::{RecordedRequest, reason, wake};
@@ -100,10 +101,10 @@ impl WebhookReceiver {
     /// Waits until at least `count` requests have arrived or `timeout` has passed; returns
     /// those received by then (check the length).
     pub fn wait_for(&self, count: usize, timeout: Duration) -> Vec<RecordedRequest> {
-        let deadline = Instant::now() + timeout;
+        let deadline = Deadline::after(timeout);
         let mut received = lock(&self.shared.received);
         while received.len() < count {
-            let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+            let Some(left) = deadline.left() else {
                 break;
             };
             received = match self.shared.arrived.wait_timeout(received, left) {
