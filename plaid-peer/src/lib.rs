@@ -45,6 +45,14 @@
 //! method, path, `Content-Type`, the key and version headers, and the body
 //! as JSON, with its own table of deliberate differences held the same way.
 //!
+//! `tests/python_webhooks.rs` judges the modern emulator's webhooks with an
+//! independent verifier: `peer/verify_webhooks.py` (PyJWT with
+//! `cryptography`, from the same virtualenv) fetches the key with the
+//! official client's `webhook_verification_key_get` and checks each
+//! delivered webhook's `Plaid-Verification` header and raw body hash as
+//! Plaid's guide shows; it must accept every webhook of every trigger and
+//! refuse tampered copies.
+//!
 //! Run them with `cargo test -p plaid-peer`. They need a CPython 3.7+ with
 //! the `venv` module (`python3.11`, `python3.12`, `python3` or `python` on
 //! `PATH`, or one named by `PLAID_PEER_PYTHON`) and PyPI the first time;

@@ -24,7 +24,7 @@ pub mod modern {
     use crate::modern::keys;
 
     /// The P-256 key pair the modern sandbox answers `/webhook_verification_key/get` with
-    /// (and will sign its webhooks with). A test key published with the emulator: it signs
+    /// and signs its webhooks with. A test key published with the emulator: it signs
     /// nothing but sandbox webhooks.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub struct WebhookKey {

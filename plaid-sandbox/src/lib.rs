@@ -74,8 +74,8 @@
 //!   `/transactions/refresh` completes a pull still running and, for
 //!   `user_transactions_dynamic`, posts the pending purchases (the pending one removed, a
 //!   posted one added with `pending_transaction_id`), voids a hold, recategorises a posted
-//!   purchase (modified) and adds new transactions; the `TRANSACTIONS` webhooks Plaid sends
-//!   for it (and for the pull's phases) are recorded on the Item for a later delivery.
+//!   purchase (modified) and adds new transactions, and sends the `TRANSACTIONS` webhooks
+//!   Plaid sends for it (see Webhooks below).
 //! - `NOT_READY`: for [`ModernOptions::with_transactions_delay`] after a pull starts (zero by
 //!   default) `/transactions/sync` answers `NOT_READY`, empty arrays and `next_cursor: ""`,
 //!   and `/transactions/get` `PRODUCT_NOT_READY`; then the newest 30 days come
@@ -92,9 +92,37 @@
 //!   answers 400 `ITEM_NOT_FOUND` (the code Plaid documents for a removed Item); a token never
 //!   issued, or malformed, answers `INVALID_ACCESS_TOKEN`.
 //! - The webhook verification key (`kid` `6c5516e1-92dc-479e-a8ff-5a51992e0001`, the sandbox
-//!   key id of the official suites) is [`fixtures::modern::webhook_key`].
+//!   key id of the official suites) is [`fixtures::modern::webhook_key`]; any other `kid` is
+//!   400 `INVALID_WEBHOOK_VERIFICATION_KEY_ID`.
 //! - Errors: every body has all keys of the spec's `PlaidError` (nullable ones as `null`) and
 //!   the `request_id` the `X-Request-Id` header repeats.
+//!
+//! ## Webhooks (modern)
+//! The sandbox POSTs each webhook to the Item's URL (`options.webhook` at creation, or
+//! `/item/webhook/update`), as Plaid does: the body is the spec's `*Webhook` schema of its
+//! code, complete (`webhook_type`, `webhook_code`, `item_id`, `environment: "sandbox"`,
+//! `error`: `null` or a `PlaidError` with `status` and without `request_id`, and the code's
+//! own fields), pretty-printed; the `Plaid-Verification` header is a compact ES256 JWT
+//! (`{"alg":"ES256","kid":…,"typ":"JWT"}`, claims `iat` and `request_body_sha256`, the hex
+//! SHA-256 of exactly those bytes) signed with the key `/webhook_verification_key/get` serves.
+//!
+//! | Trigger | `webhook_type` / `webhook_code` |
+//! |---|---|
+//! | `/sandbox/item/fire_webhook` | the code asked for (its type from the request, else the code's own); the fields describe the Item as it is, so update codes report no change |
+//! | `/item/webhook/update` to a URL | `ITEM` / `WEBHOOK_UPDATE_ACKNOWLEDGED` with `new_webhook_url`, to the new URL |
+//! | `/sandbox/item/reset_login` | `ITEM` / `ERROR` with `ITEM_LOGIN_REQUIRED` |
+//! | a transactions pull completing (on time, by a timer) | `TRANSACTIONS` / `INITIAL_UPDATE`, `HISTORICAL_UPDATE`, and `SYNC_UPDATES_AVAILABLE` once the Item has called `/transactions/sync` |
+//! | `/transactions/refresh` | `TRANSACTIONS` / `SYNC_UPDATES_AVAILABLE`, `DEFAULT_UPDATE`, `TRANSACTIONS_REMOVED` (when the data changed) |
+//!
+//! Delivery runs on a background thread per sandbox, so it never delays an API answer: an
+//! HTTP/1.1 `POST` with a 2 s connect and 5 s read/write timeout, retried on a connection
+//! error, a timeout or a non-2xx answer after 100, 200 and 400 ms ([`MAX_ATTEMPTS`] attempts
+//! in all). It goes **only to loopback**: an `http://` URL whose host is in `127.0.0.0/8`,
+//! `[::1]` or `localhost` (never looked up); any other URL (another host, `https://`) is
+//! dropped, logged as [`AttemptOutcome::Dropped`], and never contacted. The log of attempts
+//! is [`Sandbox::webhook_attempts`]; [`Sandbox::wait_for_webhook_attempts`] and
+//! [`Sandbox::wait_for_webhooks_idle`] wait for it without sleeping, and
+//! [`WebhookReceiver`] is a loopback receiver that records what it gets.
 //!
 //! ## Fault injection: the `X-Sandbox-Fault` request header
 //! `;`-separated directives (unknown ones are ignored):
@@ -150,14 +178,20 @@
 //! handlers, error table, parameters, data); the modern API is the module `modern` (routes,
 //! keys, errors, request fields, the state of Items, handlers by area, data); `tls` makes the
 //! certificates of HTTPS sandboxes. Outside users see only [`Sandbox`] and its [`Builder`],
-//! [`ModernOptions`], [`RecordedRequest`], [`FAULT_HEADER`], the data in [`fixtures`] and,
-//! with `tls`, `TestCa` and `ServerCertificate`.
+//! [`ModernOptions`], [`RecordedRequest`], [`FAULT_HEADER`], the webhook delivery's
+//! [`WebhookAttempt`], [`AttemptOutcome`] and [`WebhookReceiver`], the data in [`fixtures`]
+//! and, with `tls`, `TestCa` and `ServerCertificate`. Webhook delivery (`delivery`: the queue,
+//! its thread, the loopback check and the `POST`) knows no more of Plaid than the server does;
+//! the modern family gives it signed bodies (`modern::webhooks`, `modern::keys`).
 
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod base64;
 mod cache;
 mod credentials;
+mod deadline;
+mod delivery;
 mod family;
 mod faults;
 pub mod fixtures;
@@ -171,9 +205,10 @@ mod server;
 #[cfg(feature = "tls")]
 mod tls;
 
+pub use delivery::{AttemptOutcome, FIRST_BACKOFF, LOG_CAPACITY, MAX_ATTEMPTS, WebhookAttempt};
 pub use faults::HEADER as FAULT_HEADER;
 pub use options::ModernOptions;
 pub use sandbox::{Builder, Sandbox};
-pub use server::RecordedRequest;
+pub use server::{RecordedRequest, WebhookReceiver};
 #[cfg(feature = "tls")]
 pub use tls::{OTHER_HOST, SERVER_NAMES, ServerCertificate, TestCa};

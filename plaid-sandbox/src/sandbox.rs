@@ -7,6 +7,9 @@
 //! `start`/`bind`/`bind_with` (legacy, they predate the modern family), `start_modern`/
 //! `bind_modern`, `start_modern_with`/`bind_modern_with` (with [`ModernOptions`]) and
 //! `start_tls`/`start_modern_tls` are shorthands for it.
+//!
+//! A modern sandbox also owns a webhook [`Outbox`] (see [`crate::delivery`]): it starts and
+//! stops with the server, and [`Sandbox::webhook_attempts`] and the two waits read its log.
 
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
@@ -14,16 +17,18 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use crate::delivery::{Outbox, WebhookAttempt};
 use crate::family::Family;
 use crate::legacy::Legacy;
-use crate::modern::{Modern, Settings};
+use crate::modern::{Modern, Settings, webhooks};
 use crate::options::ModernOptions;
 use crate::server::{self, RecordedRequest, Security, ServerState};
 #[cfg(feature = "tls")]
 use crate::tls::{ServerCertificate, TestCa};
 
 /// A running sandbox server. Dropping it (or calling [`Sandbox::shutdown`]) stops it: the
-/// accept thread is joined and every open connection, stalled ones included, is closed.
+/// accept thread is joined, every open connection, stalled ones included, is closed, and the
+/// webhook delivery thread of a modern sandbox is stopped.
 #[derive(Debug)]
 pub struct Sandbox {
     addr: SocketAddr,
@@ -32,6 +37,7 @@ pub struct Sandbox {
     ca: Option<TestCa>,
     state: Arc<ServerState>,
     accept: Option<JoinHandle<()>>,
+    outbox: Option<Arc<Outbox>>,
 }
 
 /// The API family a [`Builder`] starts.
@@ -131,12 +137,28 @@ impl Builder {
     /// Starts the sandbox; returns once it is listening. With HTTPS, its certificate is made
     /// here.
     pub fn start(self) -> io::Result<Sandbox> {
-        let family: Arc<dyn Family> = match self.api {
-            Api::Legacy => Arc::new(Legacy::new()),
-            Api::Modern => Arc::new(Modern::with_settings(Settings {
-                transactions_delay: self.transactions_delay,
-            })),
+        let (family, outbox): (Arc<dyn Family>, _) = match self.api {
+            Api::Legacy => (Arc::new(Legacy::new()), None),
+            Api::Modern => {
+                let outbox = Outbox::start(webhooks::signer().map_err(io::Error::other)?)?;
+                let settings = Settings {
+                    transactions_delay: self.transactions_delay,
+                };
+                let modern = Modern::with_settings(settings, Arc::clone(&outbox));
+                (Arc::new(modern), Some(outbox))
+            }
         };
+        let started = self.serve(family, outbox.clone());
+        if started.is_err() {
+            if let Some(outbox) = outbox {
+                outbox.stop();
+            }
+        }
+        started
+    }
+
+    /// Listens and spawns the server for `family`.
+    fn serve(self, family: Arc<dyn Family>, outbox: Option<Arc<Outbox>>) -> io::Result<Sandbox> {
         #[cfg(feature = "tls")]
         let (security, ca) = match self.tls {
             Some((ca, certificate)) => (
@@ -160,6 +182,7 @@ impl Builder {
             ca,
             state,
             accept: Some(accept),
+            outbox,
         })
     }
 }
@@ -282,6 +305,42 @@ impl Sandbox {
         self.state.faults.reset();
     }
 
+    /// Every webhook delivery attempt of a modern sandbox so far, oldest first (see
+    /// [`WebhookAttempt`]; the newest 10,000 are kept). Empty for a legacy sandbox.
+    ///
+    /// Webhooks go in the background to the Item's URL when it is `http://` on a loopback host
+    /// (`127.0.0.0/8`, `[::1]`, `localhost`); any other URL is logged as
+    /// [`AttemptOutcome::Dropped`](crate::AttemptOutcome::Dropped) and never contacted. A
+    /// connection error, timeout or non-2xx answer is retried after 100 ms, 200 ms and
+    /// 400 ms: [`MAX_ATTEMPTS`](crate::MAX_ATTEMPTS) attempts in all.
+    pub fn webhook_attempts(&self) -> Vec<WebhookAttempt> {
+        self.outbox
+            .as_ref()
+            .map(|o| o.attempts())
+            .unwrap_or_default()
+    }
+
+    /// Waits until at least `count` delivery attempts are logged or `timeout` has passed, and
+    /// returns the log as it then is (check its length). A webhook is queued before the call
+    /// that fired it answers, so this can be called right after that call.
+    pub fn wait_for_webhook_attempts(
+        &self,
+        count: usize,
+        timeout: Duration,
+    ) -> Vec<WebhookAttempt> {
+        match &self.outbox {
+            Some(outbox) => outbox.wait_for_attempts(count, timeout),
+            None => Vec::new(),
+        }
+    }
+
+    /// Waits until no webhook is queued or being delivered, retries included; `false` if
+    /// `timeout` passed first. With it a test can tell "nothing more will be sent" from "not
+    /// sent yet".
+    pub fn wait_for_webhooks_idle(&self, timeout: Duration) -> bool {
+        self.outbox.as_ref().is_none_or(|o| o.wait_idle(timeout))
+    }
+
     /// Stops the server cleanly (same as dropping it).
     pub fn shutdown(mut self) {
         self.stop();
@@ -292,6 +351,9 @@ impl Sandbox {
             self.state.stop();
             server::wake(self.addr);
             let _ = accept.join();
+        }
+        if let Some(outbox) = self.outbox.take() {
+            outbox.stop();
         }
     }
 }

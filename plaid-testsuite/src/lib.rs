@@ -61,6 +61,8 @@
 //!   defaults over TLS.
 //! - [`proxies`] (HTTPS only): a `CONNECT` proxy set explicitly or from
 //!   `HTTPS_PROXY` / `NO_PROXY`, which never reads a key.
+//! - [`webhooks`]: the emulator's signed webhooks, verified with the key
+//!   each backend fetches.
 //!
 //! The support code is plain functions, the same for every backend: the
 //! sandbox's values ([`BOFA_ID`], [`good_login`], …), setup
@@ -142,6 +144,7 @@ pub mod public;
 pub mod reliability;
 pub mod tls;
 pub mod transports;
+pub mod webhooks;
 
 pub use assertions::{
     api_error, assert_code_sent, assert_questions, assert_sandbox_accounts, assert_token,
@@ -269,6 +272,9 @@ macro_rules! for_each_test {
             modern::modern_retries_follow_the_error_code,
             modern::modern_raw_calls_return_error_responses,
             modern::modern_per_call_timeout_is_honoured,
+
+            webhooks::webhook_verifies_with_the_key_each_backend_fetches,
+            webhooks::webhook_with_an_unknown_kid_is_refused_after_one_fetch,
         }
     };
 }

@@ -19,9 +19,13 @@ mod ids;
 pub(crate) mod keys;
 mod routes;
 mod state;
+pub(crate) mod webhooks;
+
+use std::sync::Arc;
 
 use serde_json::Value;
 
+use crate::delivery::Outbox;
 use crate::family::Family;
 use crate::server::{RecordedRequest, Refusal, Response, request_id};
 
@@ -43,10 +47,11 @@ impl Modern {
         Modern::default()
     }
 
-    /// A modern family with no Items yet whose Items behave as `settings` say.
-    pub(crate) fn with_settings(settings: Settings) -> Modern {
+    /// A modern family with no Items yet whose Items behave as `settings` say and deliver
+    /// their webhooks through `outbox`.
+    pub(crate) fn with_settings(settings: Settings, outbox: Arc<Outbox>) -> Modern {
         Modern {
-            items: Items::new(std::sync::Arc::new(clock::SystemClock), settings),
+            items: Items::new(Arc::new(clock::SystemClock), settings).with_outbox(outbox),
         }
     }
 

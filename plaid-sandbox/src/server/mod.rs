@@ -12,6 +12,7 @@
 //! the connection is closed; nothing here panics on request data.
 
 mod conn;
+mod receiver;
 mod request;
 mod response;
 mod state;
@@ -23,6 +24,7 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 pub(crate) use conn::Security;
+pub use receiver::WebhookReceiver;
 pub use request::RecordedRequest;
 pub(crate) use request::Refusal;
 pub(crate) use response::{Body, Response, pretty, reason, request_id};

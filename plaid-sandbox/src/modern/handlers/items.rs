@@ -11,6 +11,7 @@ use crate::modern::errors::{self, ApiResult, PlaidError};
 use crate::modern::fields::Fields;
 use crate::modern::handlers::item_json;
 use crate::modern::state::{NewItem, Persona, WebhookEvent};
+use crate::modern::webhooks;
 
 /// The sandbox's default test user (modern-api.md §8).
 const USER_GOOD: &str = "user_good";
@@ -186,12 +187,23 @@ pub(crate) fn webhook_update(modern: &Modern, f: Fields<'_>) -> ApiResult<Value>
     Ok(json!({ "item": item_json(&item) }))
 }
 
-/// `/sandbox/item/reset_login`: the Item needs a new login from now on.
+/// `/sandbox/item/reset_login`: the Item needs a new login from now on, and its URL (if any)
+/// gets the `ITEM` / `ERROR` webhook with `ITEM_LOGIN_REQUIRED` that Plaid sends.
 pub(crate) fn reset_login(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
+    let now = modern.items().now();
     modern
         .items()
         .with_item(f.required_str("access_token")?, |item| {
             item.login_required = true;
+            if let Some(url) = item.webhook.clone() {
+                item.webhooks.push(WebhookEvent {
+                    kind: "ITEM".into(),
+                    code: "ERROR".into(),
+                    url,
+                    at: now,
+                    fields: webhooks::login_required(),
+                });
+            }
             Ok(())
         })?;
     Ok(json!({ "reset_login": true }))
@@ -214,8 +226,9 @@ const FIREABLE: &[(&str, &str)] = &[
     ("ERROR", "ITEM"),
 ];
 
-/// `/sandbox/item/fire_webhook`: logs the webhook for delivery; the Item must have a URL
-/// (else `SANDBOX_WEBHOOK_INVALID`).
+/// `/sandbox/item/fire_webhook`: records the webhook for delivery, with the fields its schema
+/// requires ([`webhooks::fired_fields`]); the Item must have a URL (else
+/// `SANDBOX_WEBHOOK_INVALID`).
 pub(crate) fn fire_webhook(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
     let code = f.required_str("webhook_code")?;
     let Some((_, default_kind)) = FIREABLE.iter().find(|(c, _)| *c == code) else {
@@ -232,12 +245,15 @@ pub(crate) fn fire_webhook(modern: &Modern, f: Fields<'_>) -> ApiResult<Value> {
             let Some(url) = item.webhook.clone() else {
                 return Err(PlaidError::new("SANDBOX_WEBHOOK_INVALID"));
             };
+            // The pull's own webhooks come first, and the fired one reports its phase.
+            item.catch_up(now);
+            let fields = webhooks::fired_fields(&kind, code, item, now);
             item.webhooks.push(WebhookEvent {
                 kind,
                 code: code.to_owned(),
                 url,
                 at: now,
-                fields: json!({}),
+                fields,
             });
             Ok(())
         })?;

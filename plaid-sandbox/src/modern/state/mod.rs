@@ -16,11 +16,12 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
 
+use crate::delivery::Outbox;
 use crate::lock::lock;
 use crate::modern::clock::{self, Clock, SystemClock, minutes};
 use crate::modern::cursor::Signer;
@@ -30,6 +31,7 @@ use crate::modern::data::transactions::{History, Place, Size};
 use crate::modern::errors::{ApiResult, PlaidError};
 use crate::modern::feed::{Feed, Notice};
 use crate::modern::ids::IdGen;
+use crate::modern::webhooks;
 
 /// How long a public token can be exchanged (modern-api.md §4.3).
 pub(crate) const PUBLIC_TOKEN_LIFETIME: Duration = minutes(30);
@@ -41,8 +43,8 @@ const PUBLIC_PREFIX: &str = "public-sandbox-";
 /// The default of `days_requested` (modern-api.md §4.2).
 pub(crate) const DEFAULT_DAYS: u32 = 90;
 
-/// A webhook the sandbox owes an Item's URL (delivery is a later step; the log is kept now so
-/// that it can be).
+/// A webhook the sandbox owes an Item's URL: kept on the Item (`/item/get` reports the last
+/// one) and, when the Items have an outbox, delivered ([`crate::modern::webhooks`]).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct WebhookEvent {
     /// `webhook_type`.
@@ -189,6 +191,16 @@ impl Item {
             }));
     }
 
+    /// Moves its feed's phases (if it has one) on to `now`, recording the webhooks of the
+    /// phases that completed.
+    pub(crate) fn catch_up(&mut self, now: SystemTime) {
+        let notices = match self.feed.as_mut() {
+            Some(feed) => feed.catch_up(now),
+            None => return,
+        };
+        self.notify(notices);
+    }
+
     /// The data-call checks: `ITEM_LOGIN_REQUIRED` after a reset_login; with a `product`,
     /// the institution must offer it (`PRODUCTS_NOT_SUPPORTED`), and it is billed.
     pub(crate) fn check_usable(&mut self, product: Option<&str>) -> ApiResult<()> {
@@ -222,6 +234,36 @@ struct Inner {
     items: HashMap<String, Item>,
 }
 
+impl Inner {
+    /// The live Item with id `id`, exchanged or not (a scan: only timers look Items up by id).
+    fn by_id(&mut self, id: &str) -> Option<&mut Item> {
+        let exchanged = self.items.values_mut().filter(|item| !item.removed);
+        let waiting = self
+            .public
+            .values_mut()
+            .filter(|token| !token.exchanged)
+            .map(|token| &mut token.item);
+        exchanged.chain(waiting).find(|item| item.id == id)
+    }
+}
+
+/// The webhooks recorded on `item` since it had `before`, with its id, if there are any.
+fn recorded_since(item: &Item, before: usize) -> Option<(String, Vec<WebhookEvent>)> {
+    match item.webhooks.get(before..) {
+        Some(new) if !new.is_empty() => Some((item.id.clone(), new.to_vec())),
+        _ => None,
+    }
+}
+
+/// Hands `recorded` (from [`recorded_since`]) to the outbox, if there is one.
+fn deliver(outbox: Option<&Outbox>, recorded: Option<(String, Vec<WebhookEvent>)>) {
+    if let (Some(outbox), Some((item_id, events))) = (outbox, recorded) {
+        for event in &events {
+            outbox.send(&event.url, webhooks::body(event, &item_id));
+        }
+    }
+}
+
 /// Every Item of one sandbox, and its tokens. Its `Debug` counts them and
 /// shows no token.
 pub(crate) struct Items {
@@ -229,7 +271,10 @@ pub(crate) struct Items {
     ids: IdGen,
     settings: Settings,
     signer: Signer,
-    inner: Mutex<Inner>,
+    /// Shared with the timers that complete transactions pulls on time.
+    inner: Arc<Mutex<Inner>>,
+    /// Where the webhooks recorded on Items go; without one they are only recorded.
+    outbox: Option<Arc<Outbox>>,
 }
 
 impl fmt::Debug for Items {
@@ -265,8 +310,15 @@ impl Items {
             ids,
             settings,
             signer,
-            inner: Mutex::default(),
+            inner: Arc::default(),
+            outbox: None,
         }
+    }
+
+    /// These Items, delivering their webhooks through `outbox`.
+    pub(crate) fn with_outbox(mut self, outbox: Arc<Outbox>) -> Items {
+        self.outbox = Some(outbox);
+        self
     }
 
     /// The signer of this sandbox's sync cursors.
@@ -305,6 +357,7 @@ impl Items {
         if item.has_product("transactions") {
             let days = item.days_requested.unwrap_or(DEFAULT_DAYS);
             item.feed = Some(item.new_feed(now, days, &self.settings));
+            self.complete_on_time(&item);
         }
         let token = format!("{PUBLIC_PREFIX}{}", self.ids.uuid());
         lock(&self.inner).public.insert(
@@ -316,6 +369,44 @@ impl Items {
             },
         );
         token
+    }
+
+    /// For an Item with a webhook URL whose pull starts now: timers that catch its feed up
+    /// when each phase is due, so that `INITIAL_UPDATE`, `HISTORICAL_UPDATE` and
+    /// `SYNC_UPDATES_AVAILABLE` go out then, not at the next call that looks at the feed.
+    fn complete_on_time(&self, item: &Item) {
+        let (Some(outbox), Some(_)) = (&self.outbox, &item.webhook) else {
+            return;
+        };
+        let delay = self.settings.transactions_delay;
+        // Without a delay both phases are due at once: one timer does.
+        let phases: &[Duration] = if delay.is_zero() {
+            &[Duration::ZERO]
+        } else {
+            &[delay, delay.saturating_mul(2)]
+        };
+        for &phase in phases {
+            let inner = Arc::downgrade(&self.inner);
+            let outbox_weak: Weak<Outbox> = Arc::downgrade(outbox);
+            let clock = Arc::clone(&self.clock);
+            let id = item.id.clone();
+            let task = Box::new(move || {
+                let (Some(inner), Some(outbox)) = (inner.upgrade(), outbox_weak.upgrade()) else {
+                    return;
+                };
+                let now = clock.now();
+                let fresh = lock(&inner).by_id(&id).and_then(|item| {
+                    let before = item.webhooks.len();
+                    item.catch_up(now);
+                    recorded_since(item, before)
+                });
+                deliver(Some(&outbox), fresh);
+            });
+            // A delay too long to count is a pull that never completes on its own.
+            if let Some(at) = Instant::now().checked_add(phase) {
+                outbox.schedule(at, task);
+            }
+        }
     }
 
     /// Exchanges a public token for `(access_token, item_id)`: once, and within
@@ -357,7 +448,8 @@ impl Items {
     /// Runs `f` on the Item of `access_token`: `INVALID_ACCESS_TOKEN` for a token that is
     /// malformed, of another environment or never issued; `ITEM_NOT_FOUND` once the Item was
     /// removed (Plaid's docs give that code for an Item "previously removed via
-    /// /item/remove").
+    /// /item/remove"). The webhooks `f` records (whatever it returns) go to the outbox once
+    /// the lock is released; queueing them never waits for a receiver.
     pub(crate) fn with_item<R>(
         &self,
         access_token: &str,
@@ -366,17 +458,23 @@ impl Items {
         if !access_token.starts_with(ACCESS_PREFIX) {
             return Err(PlaidError::new("INVALID_ACCESS_TOKEN"));
         }
-        let mut inner = lock(&self.inner);
-        let Some(item) = inner.items.get_mut(access_token) else {
-            return Err(PlaidError::with_message(
-                "INVALID_ACCESS_TOKEN",
-                "could not find matching access token",
-            ));
+        let (result, fresh) = {
+            let mut inner = lock(&self.inner);
+            let Some(item) = inner.items.get_mut(access_token) else {
+                return Err(PlaidError::with_message(
+                    "INVALID_ACCESS_TOKEN",
+                    "could not find matching access token",
+                ));
+            };
+            if item.removed {
+                return Err(PlaidError::new("ITEM_NOT_FOUND"));
+            }
+            let before = item.webhooks.len();
+            let result = f(item);
+            (result, recorded_since(item, before))
         };
-        if item.removed {
-            return Err(PlaidError::new("ITEM_NOT_FOUND"));
-        }
-        f(item)
+        deliver(self.outbox.as_deref(), fresh);
+        result
     }
 
     /// A copy of the Item of `access_token` (see [`Items::with_item`] for the errors).
@@ -422,6 +520,7 @@ impl Items {
                 Some(feed) => feed,
                 None => {
                     let days = days.or(item.days_requested).unwrap_or(DEFAULT_DAYS);
+                    self.complete_on_time(item);
                     item.new_feed(now, days, &self.settings)
                 }
             };
@@ -435,122 +534,4 @@ impl Items {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::modern::clock::manual::Manual;
-    use crate::modern::data::institutions::by_id;
-
-    fn items() -> (Arc<Manual>, Items) {
-        let clock = Arc::new(Manual::at(
-            SystemTime::UNIX_EPOCH + Duration::from_secs(1e9 as u64),
-        ));
-        let items = Items::with_clock(Arc::clone(&clock) as Arc<dyn Clock>);
-        (clock, items)
-    }
-
-    fn create(items: &Items) -> String {
-        let bank = by_id("ins_109508").unwrap();
-        items.create(NewItem::new(bank, vec!["auth".into()]))
-    }
-
-    #[test]
-    fn a_public_token_works_once() {
-        let (_, items) = items();
-        let public = create(&items);
-        assert!(public.starts_with("public-sandbox-"));
-        let (access, item_id) = items.exchange(&public).unwrap();
-        assert!(access.starts_with("access-sandbox-"));
-        assert_eq!(items.item(&access).unwrap().id, item_id);
-        let again = items.exchange(&public).unwrap_err();
-        assert_eq!(again.code(), "INVALID_PUBLIC_TOKEN");
-        assert_eq!(
-            items.exchange("public-sandbox-nope").unwrap_err().code(),
-            "INVALID_PUBLIC_TOKEN"
-        );
-        assert_eq!(
-            items.exchange("nope").unwrap_err().code(),
-            "INVALID_PUBLIC_TOKEN"
-        );
-    }
-
-    #[test]
-    fn a_public_token_expires_after_30_minutes() {
-        let (clock, items) = items();
-        let fresh = create(&items);
-        let stale = create(&items);
-        clock.advance(minutes(29));
-        items.exchange(&fresh).unwrap();
-        clock.advance(minutes(1));
-        let err = items.exchange(&stale).unwrap_err();
-        assert_eq!(err.code(), "INVALID_PUBLIC_TOKEN");
-        assert!(
-            err.body("r")["error_message"]
-                .as_str()
-                .unwrap()
-                .contains("expired")
-        );
-    }
-
-    #[test]
-    fn debug_shows_no_token() {
-        let (_, items) = items();
-        let public = create(&items);
-        let (access, _) = items.exchange(&public).unwrap();
-        let text = format!("{items:?}");
-        assert!(!text.contains(&public) && !text.contains(&access), "{text}");
-        assert!(text.contains("items: 1"), "{text}");
-    }
-
-    #[test]
-    fn every_item_has_its_own_ids_and_tokens() {
-        let (_, items) = items();
-        let (a, a_id) = items.exchange(&create(&items)).unwrap();
-        let (b, b_id) = items.exchange(&create(&items)).unwrap();
-        assert_ne!(a, b);
-        assert_ne!(a_id, b_id);
-    }
-
-    #[test]
-    fn a_data_call_bills_its_product_if_the_institution_offers_it() {
-        let (_, items) = items();
-        let (access, _) = items.exchange(&create(&items)).unwrap();
-        let item = items.usable_item(&access, Some("identity")).unwrap();
-        assert_eq!(item.billed, ["auth", "identity"]);
-        assert!(!item.available().contains(&"identity"));
-        let item = items.usable_item(&access, Some("identity")).unwrap();
-        assert_eq!(item.billed, ["auth", "identity"], "billed once");
-        let pinstripe = by_id("ins_117507").unwrap();
-        let public = items.create(NewItem::new(pinstripe, vec!["investments".into()]));
-        let (access, _) = items.exchange(&public).unwrap();
-        let err = items.usable_item(&access, Some("auth")).unwrap_err();
-        assert_eq!(err.code(), "PRODUCTS_NOT_SUPPORTED");
-    }
-
-    #[test]
-    fn removed_items_and_bad_tokens_are_refused_with_their_codes() {
-        let (_, items) = items();
-        let (access, _) = items.exchange(&create(&items)).unwrap();
-        let code = |token: &str| items.item(token).unwrap_err().code();
-        assert_eq!(code("garbage"), "INVALID_ACCESS_TOKEN");
-        assert_eq!(code("access-production-x"), "INVALID_ACCESS_TOKEN");
-        assert_eq!(code("access-sandbox-unknown"), "INVALID_ACCESS_TOKEN");
-        items
-            .with_item(&access, |item| {
-                item.login_required = true;
-                Ok(())
-            })
-            .unwrap();
-        assert_eq!(
-            items.usable_item(&access, None).unwrap_err().code(),
-            "ITEM_LOGIN_REQUIRED"
-        );
-        assert!(items.item(&access).is_ok(), "item/get still reads it");
-        items
-            .with_item(&access, |item| {
-                item.removed = true;
-                Ok(())
-            })
-            .unwrap();
-        assert_eq!(code(&access), "ITEM_NOT_FOUND");
-    }
-}
+mod tests;
