@@ -222,6 +222,14 @@ impl Error {
         error
     }
 
+    /// An error for a success response that decoded but cannot be true (a
+    /// protocol the server broke, e.g. a page that points back at itself).
+    pub(crate) fn inconsistent_answer(context: &'static str, request_id: Option<String>) -> Self {
+        let mut error = Error::new(ErrorKind::Decode, context);
+        error.inner.request_id = request_id;
+        error
+    }
+
     /// A copy of an error that has no source (an input error), for handing
     /// out the same error twice.
     pub(crate) fn duplicate(&self) -> Error {

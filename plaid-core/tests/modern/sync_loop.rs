@@ -478,3 +478,29 @@ fn a_loop_from_a_request() {
         ["error TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION a1 (void 0 pages) keep Some(\"c0\")"]
     );
 }
+
+/// A server that says "more" but hands back the cursor it was sent would
+/// keep the loop asking forever: the loop ends with an error instead, and
+/// keeps the stored cursor.
+#[test]
+fn a_page_pointing_back_at_itself_ends_the_loop() {
+    for (start, script) in [
+        (Some("c0"), vec![Page(&["t1"], "c0", true)]),
+        (
+            None,
+            vec![Page(&["t1"], "c1", true), Page(&["t2"], "c1", true)],
+        ),
+    ] {
+        let mut sync = SyncLoop::new(TOKEN, start);
+        let mut last = None;
+        for answer in &script {
+            assert!(sync.next_request().is_some());
+            last = Some(sync.advance(answer.read()));
+        }
+        let error = last.unwrap().unwrap_err();
+        assert_eq!(error.error().kind(), ErrorKind::Decode, "{}", error.error());
+        assert_eq!(error.cursor(), start);
+        assert!(sync.is_ended());
+        assert!(sync.next_request().is_none());
+    }
+}

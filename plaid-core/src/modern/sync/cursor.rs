@@ -175,6 +175,17 @@ impl SyncLoop {
             transactions_update_status,
             request_id,
         };
+        if has_more {
+            let sent = self.reached.as_ref().or(self.template.cursor.as_ref());
+            if sent == Some(&next_cursor) {
+                // A page that says "more" but points back at itself would
+                // make the loop ask for it forever.
+                return Err(self.fail(Error::inconsistent_answer(
+                    "the server answered has_more with the cursor it was sent",
+                    Some(out.request_id.clone()).filter(|id| !id.is_empty()),
+                )));
+            }
+        }
         self.pages += 1;
         if has_more {
             self.reached = Some(next_cursor);
