@@ -21,6 +21,8 @@
 use std::sync::Arc;
 
 use plaid_core::legacy::{Client, Config};
+use plaid_core::modern::sync::{SyncAll, SyncChanges, SyncError, SyncEvent, SyncPages};
+use plaid_core::modern::webhook::{Verified, VerifyWebhook, WebhookError};
 use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
 #[cfg(feature = "async")]
 use plaid_core::{AsyncTransport, DynAsyncTransport};
@@ -122,6 +124,29 @@ pub trait Backend: Sized {
         transport.send_request(self, request)
     }
 
+    /// Runs a whole `/transactions/sync` loop the way this backend does
+    /// (`.send()` or `.await`), collecting every change.
+    fn sync_all<T: DrivenBy<Self>>(&self, sync: SyncAll<'_, T>) -> Result<SyncChanges, SyncError> {
+        T::sync_all(self, sync)
+    }
+
+    /// The next event of a streamed `/transactions/sync` loop.
+    fn sync_next<T: DrivenBy<Self>>(
+        &self,
+        pages: &mut SyncPages<'_, T>,
+    ) -> Result<Option<SyncEvent>, SyncError> {
+        T::sync_next(self, pages)
+    }
+
+    /// Verifies a webhook the way this backend does, fetching its key
+    /// through it.
+    fn verify_webhook<T: DrivenBy<Self>>(
+        &self,
+        verify: VerifyWebhook<'_, T>,
+    ) -> Result<Verified, WebhookError> {
+        T::verify_webhook(self, verify)
+    }
+
     /// A fresh sandbox and this backend's client for it. Keep the sandbox
     /// alive as long as the client: dropping it stops the server.
     fn sandbox_client(&self) -> (Sandbox, Client<Self::Transport>) {
@@ -161,6 +186,21 @@ pub trait DrivenBy<B>: Sized {
         backend: &B,
         request: HttpRequest,
     ) -> Result<HttpResponse, TransportError>;
+
+    /// Runs a whole `/transactions/sync` loop, collecting every change.
+    fn sync_all(backend: &B, sync: SyncAll<'_, Self>) -> Result<SyncChanges, SyncError>;
+
+    /// The next event of a streamed `/transactions/sync` loop.
+    fn sync_next(
+        backend: &B,
+        pages: &mut SyncPages<'_, Self>,
+    ) -> Result<Option<SyncEvent>, SyncError>;
+
+    /// Verifies a webhook, fetching its key through this transport.
+    fn verify_webhook(
+        backend: &B,
+        verify: VerifyWebhook<'_, Self>,
+    ) -> Result<Verified, WebhookError>;
 }
 
 /// The harness of a blocking backend: calls are sent with `.send()` on the
@@ -230,6 +270,24 @@ where
 }
 
 impl<F, T: Transport> DrivenBy<Blocking<F>> for T {
+    fn sync_all(_backend: &Blocking<F>, sync: SyncAll<'_, T>) -> Result<SyncChanges, SyncError> {
+        sync.send()
+    }
+
+    fn sync_next(
+        _backend: &Blocking<F>,
+        pages: &mut SyncPages<'_, T>,
+    ) -> Result<Option<SyncEvent>, SyncError> {
+        pages.next_page().send()
+    }
+
+    fn verify_webhook(
+        _backend: &Blocking<F>,
+        verify: VerifyWebhook<'_, T>,
+    ) -> Result<Verified, WebhookError> {
+        verify.send()
+    }
+
     fn send_call<'c, E, M>(
         _backend: &Blocking<F>,
         call: Call<'c, T, E, M>,
@@ -353,6 +411,24 @@ where
 
 #[cfg(feature = "async")]
 impl<F, T: AsyncTransport> DrivenBy<Tokio<F>> for T {
+    fn sync_all(backend: &Tokio<F>, sync: SyncAll<'_, T>) -> Result<SyncChanges, SyncError> {
+        backend.runtime.block_on(sync.into_future())
+    }
+
+    fn sync_next(
+        backend: &Tokio<F>,
+        pages: &mut SyncPages<'_, T>,
+    ) -> Result<Option<SyncEvent>, SyncError> {
+        backend.runtime.block_on(pages.next_page().into_future())
+    }
+
+    fn verify_webhook(
+        backend: &Tokio<F>,
+        verify: VerifyWebhook<'_, T>,
+    ) -> Result<Verified, WebhookError> {
+        backend.runtime.block_on(verify.into_future())
+    }
+
     fn send_call<'c, E, M>(
         backend: &Tokio<F>,
         call: Call<'c, T, E, M>,

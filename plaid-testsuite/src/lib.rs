@@ -54,6 +54,8 @@
 //! - [`reliability`]: timeouts, retries, redirects and the body limit.
 //! - [`transports`]: what a backend's transport hands to the core, and the
 //!   closure and type-erased forms of a transport.
+//! - [`sync`]: the `/transactions/sync` loop over every backend, with a
+//!   mutation injected mid-loop, streaming, a refresh, and not-ready data.
 //! - [`modern`]: the modern API family against the modern emulator: an
 //!   Item's life, documented errors, retries chosen by the error code
 //!   ([`modern::ModernBackend`] makes modern clients on the same transport).
@@ -142,6 +144,7 @@ pub mod products;
 pub mod proxies;
 pub mod public;
 pub mod reliability;
+pub mod sync;
 pub mod tls;
 pub mod transports;
 pub mod webhooks;
@@ -272,6 +275,11 @@ macro_rules! for_each_test {
             modern::modern_retries_follow_the_error_code,
             modern::modern_raw_calls_return_error_responses,
             modern::modern_per_call_timeout_is_honoured,
+
+            sync::modern_sync_pulls_a_whole_history,
+            sync::modern_sync_restarts_from_its_first_cursor_on_mutation,
+            sync::modern_sync_streams_pages_and_sees_a_refresh,
+            sync::modern_sync_not_ready_keeps_the_stored_cursor,
 
             webhooks::webhook_verifies_with_the_key_each_backend_fetches,
             webhooks::webhook_with_an_unknown_kid_is_refused_after_one_fetch,

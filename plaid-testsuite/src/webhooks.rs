@@ -4,24 +4,19 @@
 //! backend** (`/webhook_verification_key/get`) and accepts it; the same
 //! header over a tampered body is refused with `BodyMismatch`.
 //!
-//! The harness drives [`Call`](plaid_core::Call)s; a verification is a
-//! driver of its own, so [`Through`] makes the backend's transport a
-//! blocking one (an async backend's requests run on the harness's runtime)
-//! and the verification runs with `.send()`. The key fetch is still the
-//! backend's own HTTP request.
+//! The verification runs the way the backend runs: `.send()` on a blocking
+//! one, `.await` on an async one ([`Backend::verify_webhook`]).
 
 use std::time::Duration;
 
-use plaid_core::Transport;
 use plaid_core::http::{HeaderMap, HeaderName, HeaderValue};
+use plaid_core::modern::ErrorCode;
 use plaid_core::modern::endpoints::{SandboxPublicTokenCreate, SandboxWebhookCode};
 use plaid_core::modern::models::Product;
 use plaid_core::modern::webhook::{KeyCache, Webhook, WebhookEnvironment, WebhookErrorKind};
-use plaid_core::modern::{Client, ErrorCode};
-use plaid_core::transport::{HttpRequest, HttpResponse, TransportError};
-use plaid_sandbox::{RecordedRequest, Sandbox, WebhookReceiver};
+use plaid_sandbox::{RecordedRequest, WebhookReceiver};
 
-use crate::harness::{Backend, DrivenBy};
+use crate::harness::Backend;
 use crate::modern::{ModernBackend, PLATYPUS, modern_config};
 use crate::setup::requests_to;
 
@@ -31,32 +26,6 @@ const DELIVERY_WAIT: Duration = Duration::from_secs(10);
 
 /// The route the verifier fetches keys from.
 const KEY_ROUTE: &str = "/webhook_verification_key/get";
-
-/// A blocking [`Transport`] that sends through a backend's transport.
-pub struct Through<'b, B, T> {
-    backend: &'b B,
-    transport: T,
-}
-
-impl<B: Backend, T: DrivenBy<B>> Transport for Through<'_, B, T> {
-    fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        self.backend.send_request(&self.transport, request)
-    }
-}
-
-/// A modern client for `sandbox` whose requests go through `backend`'s
-/// transport, usable with blocking drivers whatever the backend.
-fn through<'b, B: Backend>(
-    backend: &'b B,
-    sandbox: &Sandbox,
-) -> Client<Through<'b, B, B::Transport>> {
-    let client = backend.modern_client(modern_config(&sandbox.url()));
-    let transport = Through {
-        backend,
-        transport: client.transport().clone(),
-    };
-    plaid_core::Client::new(modern_config(&sandbox.url()), transport)
-}
 
 /// The headers of a received request as an `http::HeaderMap`, as a web
 /// framework would hand them to a handler.
@@ -98,12 +67,11 @@ pub fn webhook_verifies_with_the_key_each_backend_fetches(backend: &impl Backend
     let webhook = &received[0];
     let headers = header_map(webhook);
 
-    let verifier = through(backend, &sandbox);
+    let verifier = backend.modern_client(modern_config(&sandbox.url()));
     let keys = KeyCache::new();
     assert_eq!(requests_to(&sandbox, KEY_ROUTE), 0);
-    let verified = verifier
-        .verify_webhook(&keys, &headers, &webhook.body)
-        .send()
+    let verified = backend
+        .verify_webhook(verifier.verify_webhook(&keys, &headers, &webhook.body))
         .expect("the emulator's webhook verifies");
     assert_eq!(
         verified.kid,
@@ -122,9 +90,8 @@ pub fn webhook_verifies_with_the_key_each_backend_fetches(backend: &impl Backend
     }
 
     // Verified again from the cache: no second fetch.
-    verifier
-        .verify_webhook(&keys, &headers, &webhook.body)
-        .send()
+    backend
+        .verify_webhook(verifier.verify_webhook(&keys, &headers, &webhook.body))
         .expect("verifies again");
     assert_eq!(requests_to(&sandbox, KEY_ROUTE), 1);
 
@@ -137,9 +104,8 @@ pub fn webhook_verifies_with_the_key_each_backend_fetches(backend: &impl Backend
     let at = tampered.len() / 2;
     tampered[at] ^= 0x01;
     for body in [compact, tampered] {
-        let error = verifier
-            .verify_webhook(&keys, &headers, &body)
-            .send()
+        let error = backend
+            .verify_webhook(verifier.verify_webhook(&keys, &headers, &body))
             .expect_err("a body the signature does not cover");
         assert_eq!(error.kind(), WebhookErrorKind::BodyMismatch, "{error}");
     }
@@ -168,11 +134,10 @@ pub fn webhook_with_an_unknown_kid_is_refused_after_one_fetch(backend: &impl Bac
     );
     let before = requests_to(&sandbox, KEY_ROUTE);
     let keys = KeyCache::new();
-    let verifier = through(backend, &sandbox);
+    let verifier = backend.modern_client(modern_config(&sandbox.url()));
     for _ in 0..2 {
-        let refused = verifier
-            .verify_webhook(&keys, &headers, b"{}")
-            .send()
+        let refused = backend
+            .verify_webhook(verifier.verify_webhook(&keys, &headers, b"{}"))
             .expect_err("an unknown key");
         assert_eq!(refused.kind(), WebhookErrorKind::UnknownKey, "{refused}");
     }
