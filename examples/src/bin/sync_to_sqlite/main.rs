@@ -52,6 +52,13 @@
 //! resumed. The next run deletes them and syncs again from the stored
 //! cursor; the upserts make replaying a change harmless.
 //!
+//! Two more things a production sync must not get wrong: when the server
+//! refuses the stored cursor, dropping just the cursor would lose every
+//! removal since it, so the example forgets the Item's transactions with
+//! it (one transaction) and syncs the whole history again; when the server
+//! no longer knows the Item (`ITEM_NOT_FOUND`, `INVALID_ACCESS_TOKEN`), it
+//! says so and leaves the database as it was.
+//!
 //! The access token is a secret: it is stored in the database (a file
 //! readable by its owner only) and never printed. A production app would
 //! rather encrypt it or keep it in a secret store.
@@ -68,9 +75,9 @@ use std::time::{Duration, Instant};
 use examples::Target;
 use examples::steps::FIRST_PLATYPUS;
 use plaid_core::http::HeaderValue;
-use plaid_core::modern::Client;
 use plaid_core::modern::models::Product;
 use plaid_core::modern::sync::{Restart, SyncEvent, SyncPage};
+use plaid_core::modern::{Client, ErrorCode};
 use plaid_core::transport::{HttpRequest, HttpResponse};
 use plaid_core::{Transport, TransportError};
 use plaid_ureq::UreqTransport;
@@ -181,7 +188,8 @@ fn run(args: &Args) -> Result<(), Box<dyn Error>> {
 
     let item = item(&client, &mut store, &target, args)?;
     if args.refresh {
-        client.transactions_refresh(&item.access_token).send()?;
+        let refreshed = client.transactions_refresh(&item.access_token).send();
+        refreshed.map_err(|e| explain(&e).unwrap_or_else(|| e.into()))?;
         println!("refresh: asked the institution for new transactions");
     }
     let synced = sync(&client, &mut store, &item, args.count)?;
@@ -265,6 +273,16 @@ struct Synced {
     stored: u64,
 }
 
+/// How one sync loop ended, when it did not fail.
+enum Outcome {
+    /// Complete, and stored.
+    Synced(Synced),
+    /// The Item's transactions are not ready yet: nothing stored.
+    NotReady,
+    /// The server refused the stored cursor: nothing stored.
+    CursorRefused,
+}
+
 /// Syncs the Item from its stored cursor into the database, waiting (a
 /// minute at most) while its transactions are not ready.
 fn sync<T: Transport>(
@@ -275,33 +293,46 @@ fn sync<T: Transport>(
 ) -> Result<Synced, Box<dyn Error>> {
     let started = Instant::now();
     let mut wait = Duration::from_secs(1);
+    let mut cursor = item.cursor.clone();
     loop {
-        if let Some(synced) = sync_once(client, store, item, count)? {
-            return Ok(synced);
+        match sync_once(client, store, item, cursor.as_deref(), count)? {
+            Outcome::Synced(synced) => return Ok(synced),
+            Outcome::CursorRefused => {
+                // Dropping only the cursor would lose every removal since
+                // it: start over from nothing, in one transaction. Only a
+                // stored cursor can be refused, so this happens once.
+                let dropped = store.forget(&item.item_id)?;
+                eprintln!(
+                    "cursor: the server refused the stored cursor; dropped the {dropped} \
+                     transactions stored with it, syncing the whole history again"
+                );
+                cursor = None;
+            }
+            Outcome::NotReady => {
+                if started.elapsed() + wait > NOT_READY_PATIENCE {
+                    return Err("the Item's transactions are still not ready; run again \
+                                later (the stored cursor is unchanged)"
+                        .into());
+                }
+                eprintln!(
+                    "not ready: the Item's transactions are not ready yet; syncing again in {}s",
+                    wait.as_secs()
+                );
+                std::thread::sleep(wait);
+                wait = (wait * 2).min(Duration::from_secs(10));
+            }
         }
-        if started.elapsed() + wait > NOT_READY_PATIENCE {
-            return Err(
-                "the Item's transactions are still not ready; run again later \
-                        (the stored cursor is unchanged)"
-                    .into(),
-            );
-        }
-        eprintln!(
-            "not ready: the Item's transactions are not ready yet; syncing again in {}s",
-            wait.as_secs()
-        );
-        std::thread::sleep(wait);
-        wait = (wait * 2).min(Duration::from_secs(10));
     }
 }
 
-/// One sync loop; `None` when the Item's transactions are not ready.
+/// One sync loop from `cursor`.
 fn sync_once<T: Transport>(
     client: &Client<T>,
     store: &mut Store,
     item: &StoredItem,
+    cursor: Option<&str>,
     count: u32,
-) -> Result<Option<Synced>, Box<dyn Error>> {
+) -> Result<Outcome, Box<dyn Error>> {
     let id = item.item_id.as_str();
     let stale = store.clear_staged(id)?;
     if stale > 0 {
@@ -311,14 +342,15 @@ fn sync_once<T: Transport>(
         );
     }
     let mut pages = client
-        .transactions_sync_pages(&item.access_token, item.cursor.as_deref())
+        .transactions_sync_pages(&item.access_token, cursor)
         .with(|r| r.count(count));
     let mut progress = Progress::new();
     let outcome = loop {
         let event = match pages.next_page().send() {
             Ok(Some(event)) => event,
             Ok(None) => break Err("the sync ended without its last page".into()),
-            Err(error) => break Err(error.into()),
+            Err(error) if error.is_cursor_refused() => break Ok(Outcome::CursorRefused),
+            Err(error) => break Err(explain(error.error()).unwrap_or_else(|| error.into())),
         };
         match event {
             SyncEvent::Page(page) => {
@@ -332,21 +364,21 @@ fn sync_once<T: Transport>(
             SyncEvent::Finished(last) => {
                 let stored = store.finish(id, &last)?;
                 progress.tally.count(&last.page);
-                break Ok(Some(Synced {
+                break Ok(Outcome::Synced(Synced {
                     tally: progress.tally,
                     pages: last.page.index + 1,
                     attempt: last.page.attempt,
                     stored,
                 }));
             }
-            SyncEvent::NotReady(_) => break Ok(None),
+            SyncEvent::NotReady(_) => break Ok(Outcome::NotReady),
         }
     };
-    if outcome.as_ref().is_ok_and(Option::is_some) {
+    if let Ok(Outcome::Synced(_)) = outcome {
         return outcome;
     }
-    // Not ready, or failed: the staged pages are void. Should this delete
-    // fail too, the next run deletes them before it syncs.
+    // Not complete: the staged pages are void. Should this delete fail
+    // too, the next run deletes them before it syncs.
     if store.clear_staged(id).is_err() {
         eprintln!("staged: could not drop this sync's staged pages; the next run will");
     }
@@ -354,6 +386,21 @@ fn sync_once<T: Transport>(
         eprintln!("sync failed: the database keeps its last complete sync and its cursor");
     }
     outcome
+}
+
+/// A clearer error for an Item the server no longer knows: the database's
+/// Item cannot be synced again, whatever the run does.
+fn explain(error: &plaid_core::Error) -> Option<Box<dyn Error>> {
+    let code = error.plaid_code().filter(|code| {
+        [ErrorCode::ITEM_NOT_FOUND, ErrorCode::INVALID_ACCESS_TOKEN].contains(code)
+    })?;
+    Some(
+        format!(
+            "the server no longer knows the database's Item ({code}): use a new --db to link \
+             another"
+        )
+        .into(),
+    )
 }
 
 /// The progress of a sync on stderr: the first page, then at most a line a

@@ -156,6 +156,22 @@ impl Store {
         Ok(u64::try_from(dropped).unwrap_or(u64::MAX))
     }
 
+    /// Forgets what was synced for `item_id` (transactions, accounts,
+    /// staged pages) and its cursor, in one transaction, so that the next
+    /// sync starts from nothing. Returns how many transactions were dropped.
+    pub(crate) fn forget(&mut self, item_id: &str) -> rusqlite::Result<u64> {
+        let tx = self.db.transaction()?;
+        let dropped = tx.execute("DELETE FROM transactions WHERE item_id = ?1", [item_id])?;
+        tx.execute("DELETE FROM accounts WHERE item_id = ?1", [item_id])?;
+        tx.execute("DELETE FROM staged WHERE item_id = ?1", [item_id])?;
+        tx.execute(
+            "UPDATE item SET cursor = NULL, synced_at = NULL WHERE item_id = ?1",
+            [item_id],
+        )?;
+        tx.commit()?;
+        Ok(u64::try_from(dropped).unwrap_or(u64::MAX))
+    }
+
     /// Throws away the staged pages of `item_id`: those of an interrupted
     /// run, or of an attempt the sync abandoned. Returns how many changes
     /// were dropped.
