@@ -234,8 +234,8 @@ fn item<T: Transport>(
         return Ok(stored);
     }
 
-    // Link stands in here: in an app, the public token comes from Link in
-    // the user's browser.
+    // `/sandbox/public_token/create` stands in for Link: in an app, the
+    // public token comes from Link in the user's browser.
     let created = client
         .sandbox_public_token_create(FIRST_PLATYPUS, [Product::Transactions])
         .with(|r| {
