@@ -59,14 +59,27 @@ pub struct Target<A: Api> {
     /// The configuration to build clients from.
     pub config: Config<A>,
     sandbox: Option<Sandbox>,
-    base_url_variable: &'static str,
+    /// Where the server's URL came from: a variable's name, or an option.
+    base_url_source: &'static str,
 }
 
 impl Target<Modern> {
     /// The modern server named by `PLAID_BASE_URL` (keys `PLAID_CLIENT_ID`
     /// / `PLAID_SECRET`), or a freshly started embedded modern sandbox.
     pub fn modern() -> Result<Self, Box<dyn Error>> {
-        Target::from_env(&MODERN, modern::Environment::Custom, Sandbox::start_modern)
+        Target::modern_at(None)
+    }
+
+    /// Like [`modern`](Self::modern), but a `base_url` given on the command
+    /// line (`--base-url`) wins over `PLAID_BASE_URL`.
+    pub fn modern_at(base_url: Option<String>) -> Result<Self, Box<dyn Error>> {
+        let option = base_url.map(|url| (url, "--base-url"));
+        Target::from_env(
+            &MODERN,
+            modern::Environment::Custom,
+            Sandbox::start_modern,
+            option,
+        )
     }
 }
 
@@ -75,7 +88,7 @@ impl Target<Legacy> {
     /// `PLAID_LEGACY_CLIENT_ID` / `PLAID_LEGACY_SECRET`), or a freshly
     /// started embedded legacy sandbox.
     pub fn legacy() -> Result<Self, Box<dyn Error>> {
-        Target::from_env(&LEGACY, legacy::Environment::Custom, Sandbox::start)
+        Target::from_env(&LEGACY, legacy::Environment::Custom, Sandbox::start, None)
     }
 }
 
@@ -84,35 +97,40 @@ impl<A: Api> Target<A> {
         variables: &Variables,
         custom: fn(String) -> A::Environment,
         start: fn() -> io::Result<Sandbox>,
+        option: Option<(String, &'static str)>,
     ) -> Result<Self, Box<dyn Error>> {
         let variable = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let credentials = Credentials::new(
             variable(variables.client_id).unwrap_or_else(|| "test_id".to_owned()),
             variable(variables.secret).unwrap_or_else(|| "test_secret".to_owned()),
         );
-        let (url, sandbox) = match variable(variables.base_url) {
-            Some(url) => (url, None),
+        let named =
+            option.or_else(|| variable(variables.base_url).map(|url| (url, variables.base_url)));
+        let (url, sandbox, base_url_source) = match named {
+            Some((url, source)) => (url, None, source),
             None => {
                 let sandbox = start()?;
-                (sandbox.url(), Some(sandbox))
+                (sandbox.url(), Some(sandbox), "")
             }
         };
         Ok(Target {
             config: Config::new(custom(url), credentials)?,
             sandbox,
-            base_url_variable: variables.base_url,
+            base_url_source,
         })
+    }
+
+    /// Whether the server is an embedded sandbox, which lives only as long
+    /// as this process (and its Items with it).
+    pub fn is_embedded(&self) -> bool {
+        self.sandbox.is_some()
     }
 
     /// A one-line description of the server, for the examples' output.
     pub fn describe(&self) -> String {
         match &self.sandbox {
             Some(sandbox) => format!("embedded plaid-sandbox at {}", sandbox.url()),
-            None => format!(
-                "{} (from {})",
-                self.config.base_url(),
-                self.base_url_variable
-            ),
+            None => format!("{} (from {})", self.config.base_url(), self.base_url_source),
         }
     }
 }
