@@ -66,7 +66,14 @@ impl Target<Modern> {
     /// The modern server named by `PLAID_BASE_URL` (keys `PLAID_CLIENT_ID`
     /// / `PLAID_SECRET`), or a freshly started embedded modern sandbox.
     pub fn modern() -> Result<Self, Box<dyn Error>> {
-        Target::from_env(&MODERN, modern::Environment::Custom, Sandbox::start_modern)
+        Target::modern_started_by(Sandbox::start_modern)
+    }
+
+    /// Like [`modern`](Self::modern), but an embedded sandbox is started by
+    /// `start`, for an example that needs one set up otherwise (e.g. with
+    /// a transactions delay).
+    pub fn modern_started_by(start: fn() -> io::Result<Sandbox>) -> Result<Self, Box<dyn Error>> {
+        Target::from_env(&MODERN, modern::Environment::Custom, start)
     }
 }
 
