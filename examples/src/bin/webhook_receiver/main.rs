@@ -100,8 +100,10 @@ fn main() -> ExitCode {
 /// stopped.
 fn serve(options: Options) -> Result<(), Box<dyn Error>> {
     let target = Target::modern_started_by(|| {
+        // Not recording: a receiver may run for a long time.
         Sandbox::builder()
             .modern()
+            .record(false)
             .transactions_delay(TRANSACTIONS_DELAY)
             .start()
     })?;
