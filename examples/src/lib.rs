@@ -81,6 +81,13 @@ impl Target<Modern> {
             option,
         )
     }
+
+    /// Like [`modern`](Self::modern), but an embedded sandbox is started by
+    /// `start`, for an example that needs one set up otherwise (e.g. with
+    /// a transactions delay).
+    pub fn modern_started_by(start: fn() -> io::Result<Sandbox>) -> Result<Self, Box<dyn Error>> {
+        Target::from_env(&MODERN, modern::Environment::Custom, start, None)
+    }
 }
 
 impl Target<Legacy> {
