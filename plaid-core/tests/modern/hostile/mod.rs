@@ -23,10 +23,16 @@
 //! `statuses` (error bodies of every odd shape, a `PlaidError` on a 200,
 //! statuses outside the documented table).
 //!
+//! `sync_loop` is not a table: it drives the `/transactions/sync` loop
+//! through a client over hostile page sequences (a cursor that does not
+//! move, an empty cursor with more to come, long cursors, accounts that
+//! change between pages).
+
 mod fields;
 mod investments;
 mod money;
 mod statuses;
+mod sync_loop;
 mod syntax;
 mod transactions;
 mod values;
