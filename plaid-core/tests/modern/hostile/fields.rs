@@ -7,7 +7,8 @@
 //! that a case can break each one.
 //!
 //! The readers below reach into what a parser returned, for the cases'
-//! checks; each names the answer it reads.
+//! checks; each names the answer it reads. The redaction tests
+//! (`secrets`) plant their markers in [`purchase`] and [`liabilities`].
 
 use std::any::Any;
 
@@ -36,7 +37,7 @@ const SECURITY_ID: &str = "d6ePmbPxgWCWmMVv66q9iPV94n91vMtov5Are";
 
 /// The spec's purchase with a transfer's counterparty numbers, an
 /// authorised date-time and every enum set.
-fn purchase() -> Value {
+pub(crate) fn purchase() -> Value {
     let mut purchase = transaction(TRANSACTION_ID, "72.10");
     purchase["counterparties"][0]["account_numbers"] = json!({
         "bacs": {"account": "31926819", "sort_code": "601613"},
@@ -107,7 +108,7 @@ fn investment_transaction() -> Value {
 
 /// One credit card, one mortgage and one student loan, from the spec's
 /// example.
-fn liabilities() -> Value {
+pub(crate) fn liabilities() -> Value {
     json!({
         "credit": [{
             "account_id": ACCOUNT,

@@ -28,7 +28,7 @@
 //! move, an empty cursor with more to come, long cursors, accounts that
 //! change between pages).
 
-mod fields;
+pub(crate) mod fields;
 mod investments;
 mod money;
 mod statuses;
