@@ -13,13 +13,13 @@ pids=()
 logs=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -f "${logs[@]}"' EXIT
 
-# start_sandbox API: starts `plaid-sandbox --api API` on an ephemeral port and
-# sets `base` to its URL.
+# start_sandbox API [ARGS...]: starts `plaid-sandbox --api API ARGS...` on an
+# ephemeral port and sets `base` to its URL.
 start_sandbox() {
   local log
   log="$(mktemp)"
   logs+=("$log")
-  cargo run -q -p plaid-sandbox -- --port 0 --api "$1" >"$log" 2>&1 &
+  cargo run -q -p plaid-sandbox -- --port 0 --api "$@" >"$log" 2>&1 &
   pids+=("$!")
   base=""
   for _ in $(seq 100); do
@@ -208,4 +208,66 @@ save(t, "internal-500", "/item/get", tok, headers=fault("status=500"))
 save(t, "planned-maintenance-503", "/item/get", tok, headers=fault("error=PLANNED_MAINTENANCE"))
 save(t, "html-502", "/item/get", tok, headers=fault("html=502"))
 save(t, "route-404", "/no/such/route", {})
+
+# transactions, investments and liabilities: small pages (`count`) keep the
+# seeds to a few KB each
+t = "parse_modern"
+txn = {"access_token": item(products=("transactions", "investments", "liabilities"))}
+dates = {"start_date": "2020-01-01", "end_date": "2030-12-31"}
+_, first = save(t, "transactions-sync-first-page-200", "/transactions/sync", {**txn, "count": 3})
+save(t, "transactions-sync-next-page-200", "/transactions/sync",
+     {**txn, "count": 3, "cursor": json.loads(first)["next_cursor"]})
+save(t, "transactions-sync-last-page-200", "/transactions/sync", {**txn, "cursor": "now"})
+dynamic = {"access_token": item(products=("transactions",),
+                                override_username="user_transactions_dynamic", override_password="any")}
+_, now = post("/transactions/sync", {**dynamic, "cursor": "now"})
+post("/transactions/refresh", dynamic)
+_, changes = save(t, "transactions-sync-removed-200", "/transactions/sync",
+                  {**dynamic, "count": 4, "cursor": json.loads(now)["next_cursor"]})
+save(t, "transactions-sync-modified-200", "/transactions/sync",
+     {**dynamic, "count": 11, "cursor": json.loads(changes)["next_cursor"]})
+save(t, "transactions-sync-mutation-400", "/transactions/sync", {**txn, "count": 3},
+     headers=fault("error=TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION"))
+save(t, "transactions-get-200", "/transactions/get", {**txn, **dates, "options": {"count": 3}})
+save(t, "transactions-recurring-get-200", "/transactions/recurring/get", txn)
+save(t, "transactions-refresh-200", "/transactions/refresh", txn)
+save(t, "investments-holdings-get-200", "/investments/holdings/get", txn)
+save(t, "investments-transactions-get-200", "/investments/transactions/get",
+     {**txn, **dates, "options": {"count": 3}})
+save(t, "liabilities-get-200", "/liabilities/get", txn)
+save("parse_modern_error", "sync-mutation-400", "/transactions/sync", txn,
+     headers=fault("error=TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION"))
+save("parse_modern_error", "sync-cursor-refused-400", "/transactions/sync",
+     {**txn, "cursor": "not-a-cursor-of-this-item"})
+PY
+
+# A pull that takes ten minutes: what an Item's first seconds look like.
+start_sandbox modern --transactions-delay-ms 600000
+BASE="$base" SEEDS="$here/seeds" python3 - <<'PY'
+import json, os, urllib.request, urllib.error
+
+base, seeds = os.environ["BASE"], os.environ["SEEDS"]
+KEYS = {"PLAID-CLIENT-ID": "test_id", "PLAID-SECRET": "test_secret"}
+
+def post(path, body):
+    sent = {"Content-Type": "application/json", **KEYS}
+    req = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="POST", headers=sent)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+def save(target, name, path, body):
+    status, data = post(path, body)
+    with open(os.path.join(seeds, target, name), "wb") as f:
+        f.write((status - 100).to_bytes(2, "big") + data)
+    print(f"{target}/{name}: {status} {len(data)} bytes")
+
+_, data = post("/sandbox/public_token/create", {"institution_id": "ins_109508", "initial_products": ["transactions"]})
+_, data = post("/item/public_token/exchange", {"public_token": json.loads(data)["public_token"]})
+tok = {"access_token": json.loads(data)["access_token"]}
+save("parse_modern", "transactions-sync-not-ready-200", "/transactions/sync", tok)
+save("parse_modern_error", "product-not-ready-400", "/transactions/get",
+     {**tok, "start_date": "2020-01-01", "end_date": "2030-12-31"})
 PY

@@ -1,5 +1,6 @@
-//! Every modern response parser (`plaid_core::modern::endpoints`, all 17
-//! endpoints) on one arbitrary response.
+//! Every modern response parser (`plaid_core::modern::endpoints`, all 24
+//! endpoints: the 17 of the first release and the seven transactions,
+//! investments and liabilities ones) on one arbitrary response.
 //!
 //! Beyond the shared invariants: an error keeps the modern request id (the
 //! `PlaidError`'s, else the header's), and a success needs a 2xx status and
@@ -11,9 +12,11 @@ mod common;
 use libfuzzer_sys::fuzz_target;
 use plaid_core::modern::endpoints::{
     AccountsBalanceGet, AccountsGet, AuthGet, CategoriesGet, IdentityGet, InstitutionsGet,
-    InstitutionsGetById, InstitutionsSearch, ItemGet, ItemPublicTokenExchange, ItemRemove,
-    ItemWebhookUpdate, LinkTokenCreate, SandboxItemFireWebhook, SandboxItemResetLogin,
-    SandboxPublicTokenCreate, WebhookVerificationKeyGet,
+    InstitutionsGetById, InstitutionsSearch, InvestmentsHoldingsGet, InvestmentsTransactionsGet,
+    ItemGet, ItemPublicTokenExchange, ItemRemove, ItemWebhookUpdate, LiabilitiesGet,
+    LinkTokenCreate, SandboxItemFireWebhook, SandboxItemResetLogin, SandboxPublicTokenCreate,
+    TransactionsGet, TransactionsRecurringGet, TransactionsRefresh, TransactionsSync,
+    WebhookVerificationKeyGet,
 };
 use plaid_core::Endpoint;
 
@@ -57,4 +60,11 @@ fuzz_target!(|data: &[u8]| {
     check::<LinkTokenCreate>(status, body);
     check::<SandboxItemResetLogin>(status, body);
     check::<SandboxItemFireWebhook>(status, body);
+    check::<TransactionsSync>(status, body);
+    check::<TransactionsGet>(status, body);
+    check::<TransactionsRefresh>(status, body);
+    check::<TransactionsRecurringGet>(status, body);
+    check::<InvestmentsHoldingsGet>(status, body);
+    check::<InvestmentsTransactionsGet>(status, body);
+    check::<LiabilitiesGet>(status, body);
 });

@@ -3,12 +3,14 @@
 //! parser of the registry (`crate::parsers`), and every error keeps the
 //! status, the body and the request id; a generated `PlaidError` survives
 //! the wire, as an error body of every call and in-band in an Item; money
-//! read from any decimal text is exact or refused, never rounded; and
-//! generated accounts keep their balances to the last digit.
+//! read from any decimal text is exact or refused, never rounded, and a
+//! transaction's amount is read by the same rule as a balance; generated
+//! accounts keep their balances to the last digit, and generated sync pages
+//! every change, date and cursor.
 
-use plaid_core::modern::endpoints::{AccountsGet, AccountsGetResponse, ItemGet};
+use plaid_core::modern::endpoints::{AccountsGet, AccountsGetResponse, ItemGet, TransactionsSync};
 use plaid_core::modern::{ErrorType, PlaidError, error_from_response};
-use plaid_core::{Amount, Endpoint, ErrorKind};
+use plaid_core::{Amount, Date, Endpoint, ErrorKind};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -16,6 +18,7 @@ use crate::hostile::{everything, set};
 use crate::parsers::PARSERS;
 use crate::support::hostile;
 use crate::support::{REQUEST_ID, response_bytes};
+use crate::txn_bodies::{ACCOUNT, transaction};
 
 /// The modern fields generated JSON objects use most.
 const KEYS: &[&str] = &[
@@ -51,6 +54,38 @@ const KEYS: &[&str] = &[
     "billed_products",
     "update_type",
     "webhook",
+    "added",
+    "modified",
+    "removed",
+    "next_cursor",
+    "has_more",
+    "transactions_update_status",
+    "transactions",
+    "total_transactions",
+    "transaction_id",
+    "amount",
+    "date",
+    "datetime",
+    "authorized_date",
+    "pending",
+    "payment_channel",
+    "personal_finance_category",
+    "primary",
+    "detailed",
+    "counterparties",
+    "name",
+    "inflow_streams",
+    "updated_datetime",
+    "holdings",
+    "securities",
+    "security_id",
+    "quantity",
+    "institution_price",
+    "investment_transactions",
+    "liabilities",
+    "credit",
+    "mortgage",
+    "student",
 ];
 
 /// Strings shaped like the modern API's enums, codes and dates.
@@ -65,6 +100,12 @@ const WORDS: &[&str] = &[
     "2026-11-30T12:34:56Z",
     "2026-11-30",
     "USD",
+    "in store",
+    "HISTORICAL_UPDATE_COMPLETE",
+    "NOT_READY",
+    "merchant",
+    "MONTHLY",
+    "buy",
 ];
 
 /// Every JSON pointer of [`everything`], leaves and containers alike.
@@ -158,6 +199,19 @@ fn read_available(text: &str) -> Result<Option<Amount>, plaid_core::Error> {
     let body = set("/accounts/0/balances/available", text);
     let answer = AccountsGet::parse_response(response_bytes(200, &body))?;
     Ok(answer.accounts[0].balances.available)
+}
+
+/// The first added transaction's amount of a `/transactions/sync` page with
+/// `text` written there.
+fn read_added_amount(text: &str) -> Result<Amount, plaid_core::Error> {
+    let body = set("/added/0/amount", text);
+    let page = TransactionsSync::parse_response(response_bytes(200, &body))?;
+    Ok(page.added[0].amount)
+}
+
+/// Any date the API can send.
+fn date() -> impl Strategy<Value = Date> {
+    (1u16..=9999, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
 }
 
 /// Error types the retry policy reads.
@@ -291,6 +345,23 @@ proptest! {
     }
 
     #[test]
+    fn a_transaction_amount_is_read_like_a_balance(text in number_text()) {
+        let balance = read_available(&text).map(|a| a.map(|a| (a.mantissa(), a.scale())));
+        match (balance, read_added_amount(&text)) {
+            (Ok(Some(balance)), Ok(amount)) => {
+                prop_assert_eq!(balance, (amount.mantissa(), amount.scale()), "{}", text);
+            }
+            (Err(_), Err(error)) => {
+                prop_assert_eq!(error.kind(), ErrorKind::Decode);
+                prop_assert_eq!(error.decode_path(), Some("added[0].amount"));
+            }
+            (balance, amount) => {
+                return Err(TestCaseError::fail(format!("{text}: balance {balance:?}, amount {amount:?}")));
+            }
+        }
+    }
+
+    #[test]
     fn plaid_errors_survive_the_wire(body in plaid_error_body(), status in 300u16..=599) {
         let bytes = serde_json::to_vec(&body).unwrap();
         let error = error_from_response(response_bytes(status, &bytes));
@@ -354,6 +425,57 @@ proptest! {
             let got_current = got.balances.current.map(|a| (a.mantissa(), a.scale()));
             prop_assert_eq!(got_current, Some((current.mantissa(), current.scale())));
         }
+    }
+
+    #[test]
+    fn generated_sync_pages_keep_every_change(
+        added in prop::collection::vec(
+            ("[A-Za-z0-9]{1,37}", amount(), date(), any::<bool>(), any::<String>()),
+            0..6,
+        ),
+        removed in prop::collection::vec("[A-Za-z0-9]{1,37}", 0..4),
+        next_cursor in "[A-Za-z0-9+/=]{1,400}",
+        has_more in any::<bool>(),
+    ) {
+        // Amounts go into the text as written: a `Value` would hold them as
+        // f64 and round them.
+        let transactions: Vec<Value> = added.iter().enumerate().map(|(i, (id, _, date, pending, name))| {
+            let mut transaction = transaction(id, "0");
+            transaction["amount"] = json!(format!("@@amount-{i}@@"));
+            transaction["date"] = json!(date.to_string());
+            transaction["pending"] = json!(pending);
+            transaction["name"] = json!(name);
+            transaction
+        }).collect();
+        let removed_wire: Vec<Value> = removed.iter()
+            .map(|id| json!({"transaction_id": id, "account_id": ACCOUNT}))
+            .collect();
+        let mut body = crate::bodies::success(json!({
+            "transactions_update_status": "HISTORICAL_UPDATE_COMPLETE",
+            "accounts": [crate::bodies::checking()],
+            "added": transactions,
+            "modified": [],
+            "removed": removed_wire,
+            "next_cursor": next_cursor,
+            "has_more": has_more,
+        }));
+        for (i, (_, amount, ..)) in added.iter().enumerate() {
+            body = body.replace(&format!("\"@@amount-{i}@@\""), &amount.to_string());
+        }
+        let page = TransactionsSync::parse_response(response_bytes(200, body.as_bytes()))
+            .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert_eq!(&page.next_cursor, &next_cursor);
+        prop_assert_eq!(page.has_more, has_more);
+        prop_assert_eq!(page.added.len(), added.len());
+        for (got, (id, amount, date, pending, name)) in page.added.iter().zip(&added) {
+            prop_assert_eq!(&got.transaction_id, id);
+            prop_assert_eq!((got.amount.mantissa(), got.amount.scale()), (amount.mantissa(), amount.scale()));
+            prop_assert_eq!(got.date, *date);
+            prop_assert_eq!(got.pending, *pending);
+            prop_assert_eq!(got.name.as_ref(), Some(name));
+        }
+        let got_removed: Vec<&str> = page.removed.iter().map(|r| r.transaction_id.as_str()).collect();
+        prop_assert_eq!(got_removed, removed.iter().map(String::as_str).collect::<Vec<_>>());
     }
 }
 

@@ -33,7 +33,10 @@ pub struct SyncChanges {
     pub modified: Vec<Transaction>,
     /// Transactions removed since the first cursor: delete your copy.
     pub removed: Vec<RemovedTransaction>,
-    /// The accounts, as the last page listed them.
+    /// Every account the pages listed, once, as the latest page that
+    /// listed it showed it (the newest balances), in the order first
+    /// listed. A page lists only the accounts of its own transactions, so
+    /// no single page's list is complete.
     pub accounts: Vec<Account>,
     /// The cursor to store with these changes: the last page's
     /// `next_cursor`, or, when not ready, the cursor the loop started from
@@ -57,7 +60,25 @@ pub struct SyncCollector {
     added: Vec<Transaction>,
     modified: Vec<Transaction>,
     removed: Vec<RemovedTransaction>,
+    accounts: Vec<Account>,
     pages: u32,
+}
+
+impl SyncCollector {
+    /// Takes a page's accounts: a newer listing of an account replaces the
+    /// older one in place.
+    fn merge_accounts(&mut self, accounts: Vec<Account>) {
+        for account in accounts {
+            let known = self
+                .accounts
+                .iter_mut()
+                .find(|known| known.account_id == account.account_id);
+            match known {
+                Some(known) => *known = account,
+                None => self.accounts.push(account),
+            }
+        }
+    }
 }
 
 impl Collector<SyncEvent> for SyncCollector {
@@ -69,6 +90,7 @@ impl Collector<SyncEvent> for SyncCollector {
                 self.added.extend(page.added);
                 self.modified.extend(page.modified);
                 self.removed.extend(page.removed);
+                self.merge_accounts(page.accounts);
                 self.pages += 1;
                 None
             }
@@ -82,11 +104,12 @@ impl Collector<SyncEvent> for SyncCollector {
                 gathered.added.extend(page.added);
                 gathered.modified.extend(page.modified);
                 gathered.removed.extend(page.removed);
+                gathered.merge_accounts(page.accounts);
                 Some(SyncChanges {
                     added: gathered.added,
                     modified: gathered.modified,
                     removed: gathered.removed,
-                    accounts: page.accounts,
+                    accounts: gathered.accounts,
                     cursor: Some(finished.cursor),
                     transactions_update_status: page.transactions_update_status,
                     not_ready: false,

@@ -15,6 +15,7 @@
 //!   ([`SyncEvent::Finished`]); an intermediate cursor never leaves the
 //!   machine.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use super::{Restart, RestartReason, ended};
@@ -45,6 +46,9 @@ pub struct SyncLoop {
     template: TransactionsSync,
     /// Where this attempt has got to; `None` before its first page.
     reached: Option<String>,
+    /// Every cursor this attempt has continued from: a page that hands one
+    /// back (or the first cursor) with `has_more` would start a cycle.
+    visited: HashSet<String>,
     attempt: u32,
     max_attempts: u32,
     /// Pages handed out in this attempt.
@@ -70,6 +74,7 @@ impl SyncLoop {
         SyncLoop {
             template: normalized(request),
             reached: None,
+            visited: HashSet::new(),
             attempt: 1,
             max_attempts: DEFAULT_SYNC_ATTEMPTS,
             pages: 0,
@@ -175,19 +180,18 @@ impl SyncLoop {
             transactions_update_status,
             request_id,
         };
-        if has_more {
-            let sent = self.reached.as_ref().or(self.template.cursor.as_ref());
-            if sent == Some(&next_cursor) {
-                // A page that says "more" but points back at itself would
-                // make the loop ask for it forever.
-                return Err(self.fail(Error::inconsistent_answer(
-                    "the server answered has_more with the cursor it was sent",
-                    Some(out.request_id.clone()).filter(|id| !id.is_empty()),
-                )));
-            }
+        if has_more && self.has_sent(&next_cursor) {
+            // A page that says "more" but points back at itself, or at a
+            // cursor this attempt already left, would make the loop ask
+            // for the same pages forever.
+            return Err(self.fail(Error::inconsistent_answer(
+                "the server answered has_more with a cursor the loop had already sent",
+                Some(out.request_id.clone()).filter(|id| !id.is_empty()),
+            )));
         }
         self.pages += 1;
         if has_more {
+            self.visited.insert(next_cursor.clone());
             self.reached = Some(next_cursor);
             return Ok(SyncEvent::Page(out));
         }
@@ -196,6 +200,11 @@ impl SyncLoop {
             page: out,
             cursor: next_cursor,
         }))
+    }
+
+    /// Whether this attempt has already sent `cursor`.
+    fn has_sent(&self, cursor: &str) -> bool {
+        self.template.cursor.as_deref() == Some(cursor) || self.visited.contains(cursor)
     }
 
     fn restart(&mut self, reason: RestartReason) -> Restart {
@@ -208,6 +217,7 @@ impl SyncLoop {
         self.attempt += 1;
         self.pages = 0;
         self.reached = None;
+        self.visited.clear();
         restart
     }
 

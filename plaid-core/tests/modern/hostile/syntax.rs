@@ -5,7 +5,7 @@
 
 use super::*;
 use plaid_core::ErrorKind as K;
-use plaid_core::modern::endpoints::{AccountsGetResponse, ItemRemoveResponse};
+use plaid_core::modern::endpoints::AccountsGetResponse;
 
 /// [`everything`] cut just after the first institution's `"oauth":`: the
 /// two list parsers fail in that institution, every other parser while
@@ -231,15 +231,12 @@ pub(super) static CASES: &[Case] = &[
         expect: decode(None),
     },
     Case {
-        name: "empty object 200 is a whole /item/remove answer",
+        name: "empty object 200 is a whole /item/remove or /transactions/refresh answer",
         status: 200,
         content_type: JSON,
         body: Body::B(b"{}"),
         parsers: NOTHING,
-        expect: Expect::Ok(|p| {
-            p.downcast_ref::<ItemRemoveResponse>()
-                .is_some_and(|r| r.request_id.is_empty())
-        }),
+        expect: Expect::Ok(|p| nothing_request_id(p) == Some("")),
     },
     // ---- HTML pages from proxies ----
     Case {

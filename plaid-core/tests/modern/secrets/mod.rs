@@ -7,9 +7,13 @@
 //!
 //! `requests` covers what goes out (the keys, the tokens, the sandbox test
 //! login and the Link user's personal data); `answers` what comes back and
-//! the errors.
+//! the errors; `products` both for the transactions, investments and
+//! liabilities calls and the sync loop (the payer, payee and account owner
+//! of a transaction, a counterparty's numbers, a mortgaged property's
+//! address, loan numbers).
 
 mod answers;
+mod products;
 mod requests;
 
 use plaid_core::Credentials;
@@ -68,6 +72,22 @@ const OWNER_CITY: &str = "SECRET-owner-city-Malakoff";
 const OWNER_REGION: &str = "SECRET-owner-region-NY";
 const OWNER_POSTAL_CODE: &str = "SECRET-owner-postal-14236";
 const OWNER_COUNTRY: &str = "SECRET-owner-country-US";
+// What the product answers carry: the parties to a payment and the
+// sub-account owner (often people), a counterparty's numbers, a mortgaged
+// property's address and loan numbers.
+const PAYER: &str = "SECRET-payer-Jane-Doe";
+const PAYEE: &str = "SECRET-payee-John-Roe";
+const BY_ORDER_OF: &str = "SECRET-by-order-of-Acme-Trust";
+const ACCOUNT_OWNER: &str = "SECRET-account-owner-Alberta";
+const COUNTERPARTY_ACCOUNT: &str = "SECRET-counterparty-account-31926819";
+const COUNTERPARTY_SORT_CODE: &str = "SECRET-counterparty-sort-code-601613";
+const COUNTERPARTY_IBAN: &str = "SECRET-counterparty-iban-GB29NWBK6016";
+const MORTGAGE_ACCOUNT: &str = "SECRET-mortgage-account-3120194154";
+const PROPERTY_STREET: &str = "SECRET-property-street-2992-Cameron-Road";
+const PROPERTY_CITY: &str = "SECRET-property-city-Malakoff";
+const PROPERTY_POSTAL_CODE: &str = "SECRET-property-postal-14236";
+const LOAN_ACCOUNT: &str = "SECRET-loan-account-4277075694";
+const LOAN_REFERENCE: &str = "SECRET-loan-reference-4277075695";
 
 const SECRETS: &[&str] = &[
     CLIENT_ID,
@@ -114,6 +134,19 @@ const SECRETS: &[&str] = &[
     OWNER_REGION,
     OWNER_POSTAL_CODE,
     OWNER_COUNTRY,
+    PAYER,
+    PAYEE,
+    BY_ORDER_OF,
+    ACCOUNT_OWNER,
+    COUNTERPARTY_ACCOUNT,
+    COUNTERPARTY_SORT_CODE,
+    COUNTERPARTY_IBAN,
+    MORTGAGE_ACCOUNT,
+    PROPERTY_STREET,
+    PROPERTY_CITY,
+    PROPERTY_POSTAL_CODE,
+    LOAN_ACCOUNT,
+    LOAN_REFERENCE,
 ];
 
 /// The scanner over [`SECRETS`].

@@ -22,7 +22,7 @@ use super::*;
 /// show no marker, and that the request carries the keys (when the call is
 /// authenticated) as headers that print as `Sensitive`.
 #[track_caller]
-fn assert_descriptor_clean<E: Endpoint<Api = Modern> + Debug>(what: &str, endpoint: &E) {
+pub(super) fn assert_descriptor_clean<E: Endpoint<Api = Modern> + Debug>(what: &str, endpoint: &E) {
     SCAN.assert_debug_clean(what, endpoint);
     let request = endpoint.to_request(&config()).unwrap();
     SCAN.assert_debug_clean(what, &request);
