@@ -37,8 +37,8 @@ pub(crate) struct Opts {
     pub(crate) sync_rounds: usize,
     /// `--sync-python-rounds`: how many of those rounds python joins.
     pub(crate) sync_python_rounds: usize,
-    /// `--memory-n`: the history the memory measurement reads.
-    pub(crate) memory_n: u64,
+    /// `--memory-n`: the histories the memory measurement reads.
+    pub(crate) memory_n: Vec<u64>,
     /// The hidden `--sync-memory-child MODE URL N`: this process is one
     /// run of the memory measurement (see `sync::memory`).
     pub(crate) memory_child: Option<Child>,
@@ -72,7 +72,7 @@ impl Opts {
     /// `--help` (status 0) or a bad option (status 2).
     pub(crate) fn parse() -> Opts {
         match Opts::from_args(std::env::args().skip(1)) {
-            Ok(Parsed::Run(opts)) => opts,
+            Ok(Parsed::Run(opts)) => *opts,
             Ok(Parsed::Help) => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -102,7 +102,7 @@ impl Opts {
             sync_n: vec![10_000, 100_000],
             sync_rounds: 5,
             sync_python_rounds: 3,
-            memory_n: 100_000,
+            memory_n: vec![10_000, 100_000],
             memory_child: None,
         };
 
@@ -126,10 +126,10 @@ impl Opts {
                 "--sync" => SyncParts::add(&mut opts.sync, true, true),
                 "--sync-memory" => SyncParts::add(&mut opts.sync, true, false),
                 "--sync-e2e" => SyncParts::add(&mut opts.sync, false, true),
-                "--sync-n" => opts.sync_n = parse_sizes(args.next().as_deref())?,
+                "--sync-n" => opts.sync_n = parse_sizes("--sync-n", args.next().as_deref())?,
                 "--sync-rounds" => opts.sync_rounds = value()? as usize,
                 "--sync-python-rounds" => opts.sync_python_rounds = value()? as usize,
-                "--memory-n" => opts.memory_n = value()? as u64,
+                "--memory-n" => opts.memory_n = parse_sizes("--memory-n", args.next().as_deref())?,
                 "--sync-memory-child" => {
                     let mut next = || args.next().unwrap_or_default();
                     let (mode, url, n) = (next(), next(), next());
@@ -151,14 +151,14 @@ impl Opts {
                 other => return Err(format!("unknown option {other}")),
             }
         }
-        Ok(Parsed::Run(opts))
+        Ok(Parsed::Run(Box::new(opts)))
     }
 
     /// The default options, for other modules' tests.
     #[cfg(test)]
     pub(crate) fn for_tests() -> Opts {
         match Opts::from_args(Vec::new()) {
-            Ok(Parsed::Run(opts)) => opts,
+            Ok(Parsed::Run(opts)) => *opts,
             _ => unreachable!("no arguments parse to the defaults"),
         }
     }
@@ -206,10 +206,10 @@ fn parse_calls(value: Option<&str>) -> Result<Vec<CallKind>, String> {
         .collect())
 }
 
-/// The history sizes of a `--sync-n` value: a comma-separated list of
-/// transaction counts, each at least 1.
-fn parse_sizes(value: Option<&str>) -> Result<Vec<u64>, String> {
-    let wrong = || "--sync-n needs transaction counts (1 or more), comma-separated".to_owned();
+/// The history sizes of a `--sync-n` or `--memory-n` value: a
+/// comma-separated list of transaction counts, each at least 1.
+fn parse_sizes(option: &str, value: Option<&str>) -> Result<Vec<u64>, String> {
+    let wrong = || format!("{option} needs transaction counts (1 or more), comma-separated");
     value
         .ok_or_else(wrong)?
         .split(',')
@@ -219,8 +219,8 @@ fn parse_sizes(value: Option<&str>) -> Result<Vec<u64>, String> {
 
 /// What the command line asks for.
 enum Parsed {
-    /// A run with these options.
-    Run(Opts),
+    /// A run with these options (boxed: they outweigh `Help` many times).
+    Run(Box<Opts>),
     /// `--help`.
     Help,
 }
@@ -257,7 +257,8 @@ usage: cargo run --release -p plaid-bench -- [options]
   --sync-python-rounds N
                       how many of those rounds python joins (default 3; a 10,000-
                       transaction sync takes it about 50 s)
-  --memory-n N        the history the memory measurement reads (default 100000)
+  --memory-n N,..     the histories the memory measurement reads (default
+                      10000,100000)
   -h, --help          this text";
 
 #[cfg(test)]
@@ -270,7 +271,7 @@ mod tests {
 
     fn run(args: &[&str]) -> Opts {
         match parse(args) {
-            Ok(Parsed::Run(opts)) => opts,
+            Ok(Parsed::Run(opts)) => *opts,
             Ok(Parsed::Help) => panic!("{args:?} asked for help"),
             Err(why) => panic!("{args:?}: {why}"),
         }
@@ -287,7 +288,7 @@ mod tests {
         assert_eq!(opts.sync, None);
         assert_eq!(opts.sync_n, [10_000, 100_000]);
         assert_eq!((opts.sync_rounds, opts.sync_python_rounds), (5, 3));
-        assert_eq!(opts.memory_n, 100_000);
+        assert_eq!(opts.memory_n, [10_000, 100_000]);
         assert_eq!(opts.memory_child, None);
         assert_eq!(
             opts.calls,
@@ -387,6 +388,8 @@ mod tests {
             "1",
             "--memory-n",
             "5000",
+            "--memory-n",
+            "7000,9000",
         ]);
         assert_eq!(
             opts.sync,
@@ -397,12 +400,16 @@ mod tests {
         );
         assert_eq!(opts.sync_n, [1_000, 20_000]);
         assert_eq!((opts.sync_rounds, opts.sync_python_rounds), (2, 1));
-        assert_eq!(opts.memory_n, 5_000);
+        assert_eq!(opts.memory_n, [7_000, 9_000]);
         let sizes_needed = "--sync-n needs transaction counts (1 or more), comma-separated";
         for bad in ["0", "ten", "10,", ""] {
             assert_eq!(parse(&["--sync-n", bad]).err().unwrap(), sizes_needed);
         }
         assert_eq!(parse(&["--sync-n"]).err().unwrap(), sizes_needed);
+        assert_eq!(
+            parse(&["--memory-n", "0"]).err().unwrap(),
+            "--memory-n needs transaction counts (1 or more), comma-separated"
+        );
     }
 
     #[test]

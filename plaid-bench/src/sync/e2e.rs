@@ -380,23 +380,26 @@ pub(crate) fn report(m: &Measured) {
         .sides
         .iter()
         .find(|s| s.name == PYTHON && !s.runs.is_empty())
-        .map(|s| medians(&s.runs).0);
+        .map(|s| medians(&s.runs));
     println!(
         "| client | runs | seconds (range) | transactions/s | python's time ÷ this | \
-         client CPU s | emulator CPU s | emulator CPU ÷ wall |"
+         client CPU s | python's CPU ÷ this | emulator CPU s | emulator CPU ÷ wall |"
     );
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for side in m.sides.iter().filter(|s| !s.runs.is_empty()) {
         let (secs, client, emulator) = medians(&side.runs);
         let lo = side.runs.iter().map(|r| r.seconds).fold(f64::MAX, f64::min);
         let hi = side.runs.iter().map(|r| r.seconds).fold(0.0, f64::max);
-        let ratio = match python {
-            Some(p) if side.plaid_rs => format!("**{:.1}×**", p / secs),
-            _ => "–".into(),
+        let (time_ratio, cpu_ratio) = match python {
+            Some((p_secs, p_cpu, _)) if side.plaid_rs => (
+                format!("**{:.1}×**", p_secs / secs),
+                format!("{:.0}×", p_cpu / client),
+            ),
+            _ => ("–".into(), "–".into()),
         };
         println!(
-            "| {} | {} | {secs:.3} ({lo:.3}–{hi:.3}) | {:.0} | {ratio} | {client:.3} | \
-             {emulator:.2} | {:.0}% |",
+            "| {} | {} | {secs:.3} ({lo:.3}–{hi:.3}) | {:.0} | {time_ratio} | {client:.3} | \
+             {cpu_ratio} | {emulator:.2} | {:.0}% |",
             side.name,
             side.runs.len(),
             m.n as f64 / secs,

@@ -78,6 +78,8 @@ pub(crate) struct Child {
 pub(crate) struct Figures {
     /// The mode's name.
     pub(crate) mode: String,
+    /// The history: `user_bulk_<n>`.
+    pub(crate) n: u64,
     /// `VmHWM` once the client and the Item were made.
     pub(crate) baseline_kb: u64,
     /// `VmHWM` at the end: the peak of the whole process.
@@ -146,6 +148,7 @@ pub(crate) fn run_mode(mode: Mode, url: &str, n: u64) -> Figures {
     let seconds = started.elapsed().as_secs_f64();
     let figures = Figures {
         mode: mode.name().to_owned(),
+        n,
         baseline_kb,
         peak_kb: vm("VmHWM"),
         rss_before_kb,
@@ -214,50 +217,50 @@ pub(crate) fn measure(emulator: &External, n: u64) -> Vec<Figures> {
         .collect()
 }
 
-/// Prints the memory table.
+/// Prints the memory table: one row per history and mode, each peak
+/// measured against the size of one page (from the first [`Mode::Page`]
+/// row: every page of a bulk history is alike).
 pub(crate) fn report(figures: &[Figures]) {
-    let find = |mode: Mode| figures.iter().find(|f| f.mode == mode.name());
-    let mb = |kb: u64| kb as f64 / 1024.0;
-    let (Some(page), Some(idle)) = (find(Mode::Page), find(Mode::Idle)) else {
+    let Some(page) = figures.iter().find(|f| f.mode == Mode::Page.name()) else {
         return;
     };
+    let mb = |kb: u64| kb as f64 / 1024.0;
     let body_kb = page.body_bytes.unwrap_or(0) / 1024;
     let decoded_kb = page.rss_after_kb.saturating_sub(page.rss_before_kb);
-    let n = find(Mode::Streamed).map_or(0, |f| f.transactions);
     println!(
-        "### Sync memory: user_bulk_{n}, {PAGE_COUNT} a page, plaid-ureq, one process per mode\n"
+        "### Sync memory: {PAGE_COUNT} a page, plaid-ureq, one process per mode, \
+         the emulator in its own\n"
     );
     println!(
-        "One page: body {:.2} MB; decoded and held, +{:.2} MB of RSS. \
-         Set-up (client and Item): peak {:.1} MB (idle child).\n",
+        "One page of {PAGE_COUNT}: body {:.2} MB; decoded and held, +{:.2} MB of RSS.\n",
         mb(body_kb),
         mb(decoded_kb),
-        mb(idle.peak_kb)
     );
     println!(
-        "| mode | pages | seconds | baseline VmHWM | peak VmHWM | peak − baseline | \
+        "| history | mode | pages | seconds | baseline VmHWM | peak VmHWM | peak − baseline | \
          in page bodies | in decoded pages | VmRSS at the end − before |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let per = |kb: u64, unit: u64| {
+        if unit == 0 {
+            "–".to_owned()
+        } else {
+            format!("{:.1}", kb as f64 / unit as f64)
+        }
+    };
     for f in figures {
         let growth = f.growth_kb();
-        let per = |unit: u64| {
-            if unit == 0 {
-                "–".to_owned()
-            } else {
-                format!("{:.1}", growth as f64 / unit as f64)
-            }
-        };
         println!(
-            "| {} | {} | {:.2} | {:.1} MB | {:.1} MB | **{:.1} MB** | {} | {} | {:.1} MB |",
+            "| {} | {} | {} | {:.2} | {:.1} MB | {:.1} MB | **{:.1} MB** | {} | {} | {:.1} MB |",
+            f.n,
             f.mode,
             f.pages,
             f.seconds,
             mb(f.baseline_kb),
             mb(f.peak_kb),
             mb(growth),
-            per(body_kb),
-            per(decoded_kb),
+            per(growth, body_kb),
+            per(growth, decoded_kb),
             mb(f.rss_after_kb.saturating_sub(f.rss_before_kb)),
         );
     }

@@ -50,7 +50,12 @@ pub(crate) fn run(parts: SyncParts, opts: &Opts) {
         emulator.pid()
     );
     if parts.memory {
-        memory::report(&memory::measure(&emulator, opts.memory_n));
+        let figures: Vec<_> = opts
+            .memory_n
+            .iter()
+            .flat_map(|&n| memory::measure(&emulator, n))
+            .collect();
+        memory::report(&figures);
     }
     if parts.e2e {
         for &n in &opts.sync_n {
