@@ -48,6 +48,9 @@ from plaid.model.products import Products
 from plaid.model.sandbox_public_token_create_request import (
     SandboxPublicTokenCreateRequest,
 )
+from plaid.model.sandbox_public_token_create_request_options import (
+    SandboxPublicTokenCreateRequestOptions,
+)
 
 import bench_rounds
 
@@ -62,10 +65,15 @@ def api(url):
     return plaid_api.PlaidApi(plaid.ApiClient(configuration))
 
 
-def new_item(client, institution):
-    """A sandbox Item's access token: public token, then exchange."""
-    created = client.sandbox_public_token_create(SandboxPublicTokenCreateRequest(
-        institution_id=institution, initial_products=[Products("transactions")]))
+def new_item(client, institution, user=None):
+    """A sandbox Item's access token: public token, then exchange; of the
+    test user `user` (any password) when given."""
+    request = SandboxPublicTokenCreateRequest(
+        institution_id=institution, initial_products=[Products("transactions")])
+    if user is not None:
+        request.options = SandboxPublicTokenCreateRequestOptions(
+            override_username=user, override_password="any")
+    created = client.sandbox_public_token_create(request)
     exchanged = client.item_public_token_exchange(
         ItemPublicTokenExchangeRequest(public_token=created.public_token))
     return exchanged.access_token

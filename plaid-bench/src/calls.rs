@@ -10,7 +10,7 @@ use plaid_core::legacy;
 use plaid_core::modern;
 use plaid_core::modern::endpoints::AccountsBalanceGet;
 use plaid_core::secret::AccessToken;
-use plaid_core::transport::DEFAULT_BODY_LIMIT;
+use plaid_core::transport::{DEFAULT_BODY_LIMIT, HttpRequest};
 
 use crate::plain;
 
@@ -140,18 +140,25 @@ pub(crate) fn wire(targets: &Targets, call: CallKind) -> Wire {
         }
     }
     .expect("request");
-    assert_eq!(request.method(), "POST");
-    Wire {
-        url: request.uri().to_string(),
-        body: Bytes::from(request.body().clone()),
-        headers: request
-            .headers()
-            .iter()
-            .map(|(name, value)| {
-                let value = value.to_str().expect("ascii header");
-                (name.as_str().to_owned(), value.to_owned())
-            })
-            .collect(),
+    Wire::of(&request)
+}
+
+impl Wire {
+    /// The wire of a `POST` plaid-core built.
+    pub(crate) fn of(request: &HttpRequest) -> Wire {
+        assert_eq!(request.method(), "POST");
+        Wire {
+            url: request.uri().to_string(),
+            body: Bytes::from(request.body().clone()),
+            headers: request
+                .headers()
+                .iter()
+                .map(|(name, value)| {
+                    let value = value.to_str().expect("ascii header");
+                    (name.as_str().to_owned(), value.to_owned())
+                })
+                .collect(),
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! the benchmark still runs (without its CPU columns) elsewhere.
 
 /// utime + stime, in clock ticks, from a `/proc/.../stat` line.
-fn ticks(stat: &str) -> u64 {
+pub(crate) fn ticks(stat: &str) -> u64 {
     let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
     let fields: Vec<&str> = after.split_whitespace().collect();
     // Fields after the comm: state is [0], utime is [11], stime is [12].

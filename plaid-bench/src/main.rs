@@ -75,6 +75,7 @@ mod python;
 mod report;
 mod runners;
 mod stats;
+mod sync;
 mod wrapper;
 
 use std::time::Instant;
@@ -94,6 +95,14 @@ use crate::runners::ureq::ureq_cases;
 
 fn main() {
     let opts = Opts::parse();
+    if let Some(child) = &opts.memory_child {
+        sync::memory::child(child);
+        return;
+    }
+    if let Some(parts) = opts.sync {
+        sync::run(parts, &opts);
+        return;
+    }
     let (emulators, targets) = Emulators::start();
     let rts = Runtimes::new();
     let started = Instant::now();

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::calls::CallKind;
+use crate::sync::memory::{Child, Mode};
 
 /// The options of a run; see [`USAGE`].
 pub(crate) struct Opts {
@@ -27,6 +28,43 @@ pub(crate) struct Opts {
     pub(crate) aa: bool,
     /// `--calls`: the calls measured.
     pub(crate) calls: Vec<CallKind>,
+    /// `--sync`, `--sync-memory`, `--sync-e2e`: the transactions sync
+    /// measurements instead of the calls (`None`: the calls).
+    pub(crate) sync: Option<SyncParts>,
+    /// `--sync-n`: the histories the end-to-end sync reads.
+    pub(crate) sync_n: Vec<u64>,
+    /// `--sync-rounds`: rounds of the end-to-end sync.
+    pub(crate) sync_rounds: usize,
+    /// `--sync-python-rounds`: how many of those rounds python joins.
+    pub(crate) sync_python_rounds: usize,
+    /// `--memory-n`: the histories the memory measurement reads.
+    pub(crate) memory_n: Vec<u64>,
+    /// The hidden `--sync-memory-child MODE URL N`: this process is one
+    /// run of the memory measurement (see `sync::memory`).
+    pub(crate) memory_child: Option<Child>,
+}
+
+/// Which sync measurements a run makes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct SyncParts {
+    /// The peak memory of a collected and a streamed sync.
+    pub(crate) memory: bool,
+    /// The timed sync on every backend and python.
+    pub(crate) e2e: bool,
+}
+
+impl SyncParts {
+    /// Adds the parts of one option to those asked for so far.
+    fn add(parts: &mut Option<SyncParts>, memory: bool, e2e: bool) {
+        let old = parts.unwrap_or(SyncParts {
+            memory: false,
+            e2e: false,
+        });
+        *parts = Some(SyncParts {
+            memory: old.memory || memory,
+            e2e: old.e2e || e2e,
+        });
+    }
 }
 
 impl Opts {
@@ -34,7 +72,7 @@ impl Opts {
     /// `--help` (status 0) or a bad option (status 2).
     pub(crate) fn parse() -> Opts {
         match Opts::from_args(std::env::args().skip(1)) {
-            Ok(Parsed::Run(opts)) => opts,
+            Ok(Parsed::Run(opts)) => *opts,
             Ok(Parsed::Help) => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -60,7 +98,14 @@ impl Opts {
             diag: false,
             aa: false,
             calls: CallKind::ALL.to_vec(),
+            sync: None,
+            sync_n: vec![10_000, 100_000],
+            sync_rounds: 5,
+            sync_python_rounds: 3,
+            memory_n: vec![10_000, 100_000],
+            memory_child: None,
         };
+
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             let mut value = || -> Result<f64, String> {
@@ -78,6 +123,24 @@ impl Opts {
                 "--diag" => opts.diag = true,
                 "--aa" => opts.aa = true,
                 "--calls" => opts.calls = parse_calls(args.next().as_deref())?,
+                "--sync" => SyncParts::add(&mut opts.sync, true, true),
+                "--sync-memory" => SyncParts::add(&mut opts.sync, true, false),
+                "--sync-e2e" => SyncParts::add(&mut opts.sync, false, true),
+                "--sync-n" => opts.sync_n = parse_sizes("--sync-n", args.next().as_deref())?,
+                "--sync-rounds" => opts.sync_rounds = value()? as usize,
+                "--sync-python-rounds" => opts.sync_python_rounds = value()? as usize,
+                "--memory-n" => opts.memory_n = parse_sizes("--memory-n", args.next().as_deref())?,
+                "--sync-memory-child" => {
+                    let mut next = || args.next().unwrap_or_default();
+                    let (mode, url, n) = (next(), next(), next());
+                    opts.memory_child = Some(Child {
+                        mode: Mode::parse(&mode)
+                            .ok_or_else(|| format!("--sync-memory-child: no mode {mode}"))?,
+                        url,
+                        n: n.parse()
+                            .map_err(|_| format!("--sync-memory-child: no history size {n}"))?,
+                    });
+                }
                 "--only" => opts.only.extend(
                     args.next()
                         .unwrap_or_default()
@@ -88,14 +151,14 @@ impl Opts {
                 other => return Err(format!("unknown option {other}")),
             }
         }
-        Ok(Parsed::Run(opts))
+        Ok(Parsed::Run(Box::new(opts)))
     }
 
     /// The default options, for other modules' tests.
     #[cfg(test)]
     pub(crate) fn for_tests() -> Opts {
         match Opts::from_args(Vec::new()) {
-            Ok(Parsed::Run(opts)) => opts,
+            Ok(Parsed::Run(opts)) => *opts,
             _ => unreachable!("no arguments parse to the defaults"),
         }
     }
@@ -143,10 +206,21 @@ fn parse_calls(value: Option<&str>) -> Result<Vec<CallKind>, String> {
         .collect())
 }
 
+/// The history sizes of a `--sync-n` or `--memory-n` value: a
+/// comma-separated list of transaction counts, each at least 1.
+fn parse_sizes(option: &str, value: Option<&str>) -> Result<Vec<u64>, String> {
+    let wrong = || format!("{option} needs transaction counts (1 or more), comma-separated");
+    value
+        .ok_or_else(wrong)?
+        .split(',')
+        .map(|n| n.parse::<u64>().ok().filter(|&n| n >= 1).ok_or_else(wrong))
+        .collect()
+}
+
 /// What the command line asks for.
 enum Parsed {
-    /// A run with these options.
-    Run(Opts),
+    /// A run with these options (boxed: they outweigh `Help` many times).
+    Run(Box<Opts>),
     /// `--help`.
     Help,
 }
@@ -172,6 +246,19 @@ usage: cargo run --release -p plaid-bench -- [options]
                       sequential, then with --concurrency threads)
   --diag              add the ablation cases (hyper wrapper layers, ureq resolver)
   --aa                A/A run: a second raw client in place of plaid-rs (noise floor)
+
+  --sync              instead of the calls, the transactions sync: its peak memory
+                      collected and streamed (--sync-memory alone) and the whole loop
+                      timed on every backend beside plaid-python 46 (--sync-e2e alone),
+                      against `plaid-sandbox --api modern` in a process of its own
+  --sync-n N,..       the histories the timed sync reads (default 10000,100000;
+                      python joins on those up to 20000)
+  --sync-rounds N     interleaved rounds of the timed sync (median; default 5)
+  --sync-python-rounds N
+                      how many of those rounds python joins (default 3; a 10,000-
+                      transaction sync takes it about 50 s)
+  --memory-n N,..     the histories the memory measurement reads (default
+                      10000,100000)
   -h, --help          this text";
 
 #[cfg(test)]
@@ -184,7 +271,7 @@ mod tests {
 
     fn run(args: &[&str]) -> Opts {
         match parse(args) {
-            Ok(Parsed::Run(opts)) => opts,
+            Ok(Parsed::Run(opts)) => *opts,
             Ok(Parsed::Help) => panic!("{args:?} asked for help"),
             Err(why) => panic!("{args:?}: {why}"),
         }
@@ -198,6 +285,11 @@ mod tests {
         assert_eq!(opts.large, Duration::from_millis(500));
         assert_eq!(opts.concurrency, 16);
         assert!(opts.python && !opts.diag && !opts.aa && opts.only.is_empty());
+        assert_eq!(opts.sync, None);
+        assert_eq!(opts.sync_n, [10_000, 100_000]);
+        assert_eq!((opts.sync_rounds, opts.sync_python_rounds), (5, 3));
+        assert_eq!(opts.memory_n, [10_000, 100_000]);
+        assert_eq!(opts.memory_child, None);
         assert_eq!(
             opts.calls,
             [CallKind::Small, CallKind::Large, CallKind::Modern]
@@ -268,6 +360,83 @@ mod tests {
         assert_eq!(
             run(&["--calls", "large,modern,large"]).calls,
             [CallKind::Large, CallKind::Modern]
+        );
+    }
+
+    #[test]
+    fn the_sync_options_pick_their_parts_and_sizes() {
+        let both = Some(SyncParts {
+            memory: true,
+            e2e: true,
+        });
+        assert_eq!(run(&["--sync"]).sync, both);
+        assert_eq!(run(&["--sync-memory", "--sync-e2e"]).sync, both);
+        assert_eq!(
+            run(&["--sync-memory"]).sync,
+            Some(SyncParts {
+                memory: true,
+                e2e: false
+            })
+        );
+        let opts = run(&[
+            "--sync-e2e",
+            "--sync-n",
+            "1000,20000",
+            "--sync-rounds",
+            "2",
+            "--sync-python-rounds",
+            "1",
+            "--memory-n",
+            "5000",
+            "--memory-n",
+            "7000,9000",
+        ]);
+        assert_eq!(
+            opts.sync,
+            Some(SyncParts {
+                memory: false,
+                e2e: true
+            })
+        );
+        assert_eq!(opts.sync_n, [1_000, 20_000]);
+        assert_eq!((opts.sync_rounds, opts.sync_python_rounds), (2, 1));
+        assert_eq!(opts.memory_n, [7_000, 9_000]);
+        let sizes_needed = "--sync-n needs transaction counts (1 or more), comma-separated";
+        for bad in ["0", "ten", "10,", ""] {
+            assert_eq!(parse(&["--sync-n", bad]).err().unwrap(), sizes_needed);
+        }
+        assert_eq!(parse(&["--sync-n"]).err().unwrap(), sizes_needed);
+        assert_eq!(
+            parse(&["--memory-n", "0"]).err().unwrap(),
+            "--memory-n needs transaction counts (1 or more), comma-separated"
+        );
+    }
+
+    #[test]
+    fn a_memory_child_reads_its_mode_url_and_history() {
+        let opts = run(&[
+            "--sync-memory-child",
+            "streamed",
+            "http://127.0.0.1:9",
+            "100000",
+        ]);
+        assert_eq!(
+            opts.memory_child,
+            Some(Child {
+                mode: Mode::Streamed,
+                url: "http://127.0.0.1:9".into(),
+                n: 100_000
+            })
+        );
+        assert_eq!(
+            parse(&["--sync-memory-child", "sideways", "u", "1"])
+                .err()
+                .unwrap(),
+            "--sync-memory-child: no mode sideways"
+        );
+        assert_eq!(
+            parse(&["--sync-memory-child", "idle", "u"]).err().unwrap(),
+            "--sync-memory-child: no history size "
         );
     }
 

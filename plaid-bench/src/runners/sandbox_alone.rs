@@ -9,40 +9,67 @@ use crate::cases::Case;
 use crate::measure::{run_sync, run_threads};
 use crate::options::Opts;
 
-/// One keep-alive connection replaying one prebuilt request.
-struct RawConn {
+/// One keep-alive connection replaying one prebuilt request, or sending
+/// each request it is given (the bare sync loop of `sync::e2e`).
+pub(crate) struct RawConn {
     stream: TcpStream,
+    addr: SocketAddr,
     request: Vec<u8>,
     buf: Vec<u8>,
 }
 
 impl RawConn {
-    /// A connection to the emulator of `w.url` (`http://<ip>:<port>/…`).
-    fn new(w: &Wire) -> RawConn {
-        let mut parts = w.url.splitn(4, '/');
-        let addr: SocketAddr = parts
+    /// A connection to the emulator of `w.url` (`http://<ip>:<port>/…`),
+    /// ready to replay `w`.
+    pub(crate) fn new(w: &Wire) -> RawConn {
+        let addr: SocketAddr = w
+            .url
+            .split('/')
             .nth(2)
             .and_then(|authority| authority.parse().ok())
             .expect("a loopback ip:port");
-        let path = parts.next().unwrap_or_default();
         let stream = TcpStream::connect(addr).expect("connect to the sandbox");
         stream.set_nodelay(true).expect("nodelay");
-        let mut head = format!("POST /{path} HTTP/1.1\r\nHost: {addr}\r\n");
+        let mut conn = RawConn {
+            stream,
+            addr,
+            request: Vec::new(),
+            buf: Vec::with_capacity(1 << 16),
+        };
+        conn.request = conn.encode(w);
+        conn
+    }
+
+    /// The bytes of `w` on this connection.
+    fn encode(&self, w: &Wire) -> Vec<u8> {
+        let path = w.url.splitn(4, '/').nth(3).unwrap_or_default();
+        let mut head = format!("POST /{path} HTTP/1.1\r\nHost: {}\r\n", self.addr);
         for (name, value) in &w.headers {
             head.push_str(&format!("{name}: {value}\r\n"));
         }
         head.push_str(&format!("Content-Length: {}\r\n\r\n", w.body.len()));
         let mut request = head.into_bytes();
         request.extend_from_slice(&w.body);
-        RawConn {
-            stream,
-            request,
-            buf: Vec::with_capacity(1 << 16),
-        }
+        request
     }
 
-    /// One request; returns the body length.
+    /// Replays the request; returns the body length.
     fn call(&mut self) -> usize {
+        self.exchange(false).1
+    }
+
+    /// Sends `w` (on the same connection) and returns the body of its 200.
+    pub(crate) fn fetch(&mut self, w: &Wire) -> &[u8] {
+        self.request = self.encode(w);
+        let (start, length) = self.exchange(true);
+        &self.buf[start..start + length]
+    }
+
+    /// Sends the request and reads its 200 answer; returns where the body
+    /// starts in `buf` and its length. The body is kept in `buf` only when
+    /// `keep`: the replay cases count it and no more, so their ceiling is
+    /// the emulator's.
+    fn exchange(&mut self, keep: bool) -> (usize, usize) {
         self.stream.write_all(&self.request).expect("write");
         self.buf.clear();
         let mut chunk = [0u8; 1 << 16];
@@ -62,12 +89,18 @@ impl RawConn {
             }
         };
         let mut have = self.buf.len() - head_end;
+        if keep {
+            self.buf.reserve(length.saturating_sub(have));
+        }
         while have < length {
             let n = self.stream.read(&mut chunk).expect("read");
             assert!(n > 0, "the sandbox closed the connection");
+            if keep {
+                self.buf.extend_from_slice(&chunk[..n]);
+            }
             have += n;
         }
-        length
+        (head_end, length)
     }
 }
 
