@@ -15,7 +15,7 @@
 //! - [`Mode::Page`]: one page of 500, read raw (its body's size) and then
 //!   decoded and held (what one decoded page adds to the RSS).
 //! - [`Mode::Streamed`]: `transactions_sync_pages`, each page processed
-//!   ([`Tally`](super::Tally)) and dropped before the next.
+//!   ([`Tally`]) and dropped before the next.
 //! - [`Mode::Collected`]: `transactions_sync_all`, everything held until
 //!   the end, then processed.
 
