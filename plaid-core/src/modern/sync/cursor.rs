@@ -189,7 +189,15 @@ impl SyncLoop {
                 Some(out.request_id.clone()).filter(|id| !id.is_empty()),
             )));
         }
-        self.pages += 1;
+        if has_more && self.pages == u32::MAX {
+            // No real history has four billion pages: a server that keeps finding fresh
+            // cursors must not overflow the count (a panic in debug builds) or run forever.
+            return Err(self.fail(Error::inconsistent_answer(
+                "the server answered has_more on more pages than a sync loop can count",
+                Some(out.request_id.clone()).filter(|id| !id.is_empty()),
+            )));
+        }
+        self.pages = self.pages.saturating_add(1);
         if has_more {
             self.visited.insert(next_cursor.clone());
             self.reached = Some(next_cursor);
@@ -395,5 +403,43 @@ impl std::error::Error for SyncError {
 impl From<SyncError> for Error {
     fn from(error: SyncError) -> Self {
         error.error
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(next_cursor: &str, has_more: bool) -> TransactionsSyncResponse {
+        serde_json::from_value(serde_json::json!({
+            "transactions_update_status": "HISTORICAL_UPDATE_COMPLETE",
+            "accounts": [], "added": [], "modified": [], "removed": [],
+            "next_cursor": next_cursor,
+            "has_more": has_more,
+            "request_id": "req-last",
+        }))
+        .unwrap()
+    }
+
+    /// The page count is the loop's last bound against a server that hands out a fresh
+    /// cursor with `has_more` on every page: at its end the loop fails with the request
+    /// id, instead of overflowing.
+    #[test]
+    fn a_loop_at_the_last_countable_page_fails_instead_of_overflowing() {
+        let mut sync = SyncLoop::new("access-sandbox-1", Some("stored"));
+        sync.pages = u32::MAX;
+        let error = sync.advance(Ok(page("fresh", true))).unwrap_err();
+        assert_eq!(error.cursor(), Some("stored"));
+        assert_eq!(error.pages_discarded(), u32::MAX);
+        assert_eq!(error.error().request_id(), Some("req-last"));
+        assert!(sync.is_ended());
+
+        // The last page of such a loop still finishes it.
+        let mut sync = SyncLoop::new("access-sandbox-1", Some("stored"));
+        sync.pages = u32::MAX;
+        match sync.advance(Ok(page("end", false))).unwrap() {
+            SyncEvent::Finished(last) => assert_eq!(last.cursor, "end"),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -17,7 +17,8 @@
 //!   [`OffsetFinished::complete`] says whether its items add up.
 //!
 //! It always ends: each attempt moves forward by the size of every page,
-//! and an empty page ends it.
+//! and an empty page, or one after which the offset (a `u32`) cannot move,
+//! ends it.
 
 use std::collections::HashSet;
 
@@ -179,10 +180,13 @@ impl<R: OffsetRequest> OffsetPager<R> {
             offset: self.offset,
             response,
         };
+        let before = self.offset;
         self.offset = self
             .offset
             .saturating_add(u32::try_from(len).unwrap_or(u32::MAX));
-        if len > 0 && u64::from(self.offset) < total {
+        // A page that could not move the offset (it saturated at `u32::MAX`, under a total
+        // past it) ends the attempt like an empty page: asking again would repeat it forever.
+        if len > 0 && self.offset > before && u64::from(self.offset) < total {
             self.pages += 1;
             return Ok(OffsetEvent::Page(page));
         }
@@ -354,5 +358,97 @@ impl OffsetResponse for InvestmentsTransactionsGetResponse {
         self.item = later.item;
         self.is_investments_fallback_item = later.is_investments_fallback_item;
         self.request_id = later.request_id;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::{Deserialize, Serialize};
+
+    use super::*;
+
+    /// A request with only what the pager needs, so that a hostile answer is one line.
+    #[derive(Debug, Clone, Serialize)]
+    struct Probe {
+        offset: Option<u32>,
+        count: Option<u32>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct ProbePage {
+        ids: Vec<String>,
+        total: u64,
+    }
+
+    impl Operation for Probe {
+        const PATH: &'static str = "/probe";
+        const IDEMPOTENT: bool = true;
+        type Response = ProbePage;
+    }
+
+    impl OffsetRequest for Probe {
+        fn page_offset(&self) -> Option<u32> {
+            self.offset
+        }
+        fn page_size(&self) -> Option<u32> {
+            self.count
+        }
+        fn at(self, offset: u32, count: u32) -> Self {
+            Probe {
+                offset: Some(offset),
+                count: Some(count),
+            }
+        }
+    }
+
+    impl OffsetResponse for ProbePage {
+        fn total(&self) -> u64 {
+            self.total
+        }
+        fn page_len(&self) -> usize {
+            self.ids.len()
+        }
+        fn keep_unseen(&mut self, seen: &mut HashSet<String>) {
+            self.ids.retain(|id| seen.insert(id.clone()));
+        }
+        fn absorb(&mut self, later: Self) {
+            self.ids.extend(later.ids);
+            self.total = later.total;
+        }
+    }
+
+    /// A server that claims a total past `u32::MAX` and always has one more page: once the
+    /// offset saturates, the pager must end rather than ask for the same offset forever.
+    #[test]
+    fn an_offset_that_cannot_grow_ends_the_attempt() {
+        let mut pager = OffsetPager::new(Probe {
+            offset: Some(u32::MAX - 3),
+            count: Some(2),
+        })
+        .max_attempts(2);
+        let mut next = 0u64;
+        let mut events = 0;
+        while let Some(request) = pager.next_request() {
+            events += 1;
+            assert!(
+                events <= 10,
+                "the pager kept asking at offset {:?}",
+                request.offset
+            );
+            let ids = (0..2)
+                .map(|_| {
+                    next += 1;
+                    format!("t{next}")
+                })
+                .collect();
+            let answer = ProbePage {
+                ids,
+                total: u64::MAX,
+            };
+            if let OffsetEvent::Finished(end) = pager.advance(Ok(answer)).unwrap() {
+                assert!(!end.complete, "the items cannot add up to the total");
+            }
+        }
+        assert!(pager.is_ended());
     }
 }

@@ -363,28 +363,35 @@ impl Feed {
 /// The exclusive upper index from which a walk down from `hi` to `lo`, skipping the
 /// `removed` indices, has passed over `skip` present ones.
 fn skip_back(hi: u32, lo: u32, skip: usize, removed: &BTreeSet<u32>) -> u32 {
-    let mut start = hi.saturating_sub(skip as u32).max(lo);
+    let mut start = hi.saturating_sub(index_step(skip)).max(lo);
     loop {
         let gone = removed.range(start..hi).count();
         let present = (hi - start) as usize - gone;
         if present >= skip || start == lo {
             return start;
         }
-        start = start.saturating_sub((skip - present) as u32).max(lo);
+        start = start.saturating_sub(index_step(skip - present)).max(lo);
     }
 }
 
 /// The first index from which a walk up from `lo` to `hi`, skipping the `removed` indices,
 /// has passed over `skip` present ones.
 fn skip_forward(lo: u32, hi: u32, skip: usize, removed: &BTreeSet<u32>) -> u32 {
-    let mut end = lo.saturating_add(skip as u32).min(hi);
+    let mut end = lo.saturating_add(index_step(skip)).min(hi);
     loop {
         let present = (end - lo) as usize - removed.range(lo..end).count();
         if present >= skip || end == hi {
             return end;
         }
-        end = end.saturating_add((skip - present) as u32).min(hi);
+        end = end.saturating_add(index_step(skip - present)).min(hi);
     }
+}
+
+/// A number of entries to step over, as a distance between history indices. A skip past
+/// `u32::MAX` (a client's `options.offset`) saturates: truncated, it could step by nothing
+/// and the walks above would never end.
+fn index_step(skip: usize) -> u32 {
+    u32::try_from(skip).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

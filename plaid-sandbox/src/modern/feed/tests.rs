@@ -277,3 +277,34 @@ fn skips_over_removed_indices_count_only_present_ones() {
         assert_eq!(present, skip.min(15), "back {skip}");
     }
 }
+
+/// An `options.offset` past `u32::MAX` (a hostile `/transactions/get`) must land at the end
+/// of the range, not wrap to a small skip that the walk can never satisfy (it spun forever).
+#[test]
+fn skips_past_u32_max_end_the_walk_instead_of_spinning() {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let removed: BTreeSet<u32> = [3, 4].into_iter().collect();
+        let mut out = Vec::new();
+        for skip in [1usize << 32, (1 << 32) + 5, usize::MAX] {
+            out.push((
+                skip_forward(0, 20, skip, &removed),
+                skip_back(20, 0, skip, &removed),
+            ));
+        }
+        let mut f = feed("item-huge-offset", 90, Duration::ZERO, false);
+        f.catch_up(start());
+        let (total, page) = f.get(i64::MIN / 4, i64::MAX / 4, None, (1 << 32) + 3, 10);
+        let _ = done.send((out, total, page.len()));
+    });
+    let (out, total, listed) = finished
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a huge skip must not spin");
+    assert!(
+        out.iter()
+            .all(|&(forward, back)| forward == 20 && back == 0),
+        "{out:?}"
+    );
+    assert!(total > 0);
+    assert_eq!(listed, 0, "an offset past the end lists nothing");
+}

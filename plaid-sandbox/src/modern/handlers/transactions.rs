@@ -192,7 +192,8 @@ pub(crate) fn date_range(f: &Fields<'_>) -> ApiResult<(i64, i64)> {
 pub(crate) fn offset(options: &Fields<'_>) -> ApiResult<usize> {
     match options.int("offset")? {
         None => Ok(0),
-        Some(n) if n >= 0 => Ok(n as usize),
+        // Saturates where usize is narrower than i64: past the end all the same.
+        Some(n) if n >= 0 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
         Some(_) => Err(options.invalid("offset", "must be 0 or more")),
     }
 }

@@ -15,12 +15,15 @@ mod item;
 mod products;
 mod transactions;
 
+use std::fmt;
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::Error;
 use crate::modern::PlaidError;
 use crate::modern::models::WebhookType;
+use crate::secret::REDACTED;
 use crate::wire;
 
 pub use item::{
@@ -257,7 +260,10 @@ impl Webhook {
 
 /// A webhook whose `(webhook_type, webhook_code)` this version does not
 /// type: the shared fields, read leniently, and the whole payload.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Its `Debug` names the payload's fields but shows none of their values:
+/// untyped webhooks include Link's, which carry public tokens.
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnknownWebhook {
     /// The `webhook_type`.
@@ -295,6 +301,36 @@ impl UnknownWebhook {
     }
 }
 
+impl fmt::Debug for UnknownWebhook {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnknownWebhook")
+            .field("webhook_type", &self.webhook_type)
+            .field("webhook_code", &self.webhook_code)
+            .field("item_id", &self.item_id)
+            .field("environment", &self.environment)
+            .field("error", &self.error)
+            .field("raw", &RedactedJson(&self.raw))
+            .finish()
+    }
+}
+
+/// A JSON payload in `Debug`: the top-level field names, each value
+/// redacted, since nothing says which of them are secrets.
+struct RedactedJson<'a>(&'a serde_json::Value);
+
+impl fmt::Debug for RedactedJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redacted = format_args!("{REDACTED}");
+        match self.0 {
+            serde_json::Value::Object(map) => f
+                .debug_map()
+                .entries(map.keys().map(|key| (key, &redacted)))
+                .finish(),
+            _ => f.write_str(REDACTED),
+        }
+    }
+}
+
 impl Common for UnknownWebhook {
     fn item_id(&self) -> Option<&str> {
         self.item_id.as_deref()
@@ -309,4 +345,40 @@ impl Common for UnknownWebhook {
 
 fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     wire::decode_body(CONTEXT, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Link's webhooks (`SESSION_FINISHED`, `ITEM_ADD_RESULT`) are not typed here and carry
+    /// public tokens: a handler that logs an unknown webhook with `{:?}` must not log them.
+    #[test]
+    fn an_unknown_webhook_prints_no_value_of_its_payload() {
+        let body = br#"{
+            "webhook_type": "LINK", "webhook_code": "SESSION_FINISHED",
+            "status": "SUCCESS", "link_session_id": "356dbb28",
+            "link_token": "link-sandbox-secret-link-token",
+            "public_tokens": ["public-sandbox-secret-public-token"],
+            "nested": {"access_token": "access-sandbox-secret-access-token"},
+            "environment": "sandbox"
+        }"#;
+        let Ok(Webhook::Unknown(unknown)) = Webhook::from_slice(body) else {
+            panic!("LINK / SESSION_FINISHED is an unknown webhook");
+        };
+        assert_eq!(
+            unknown.raw["public_tokens"][0],
+            "public-sandbox-secret-public-token"
+        );
+        for shown in [format!("{unknown:?}"), format!("{unknown:#?}")] {
+            assert!(!shown.contains("secret"), "{shown}");
+            assert!(shown.contains("SESSION_FINISHED"), "{shown}");
+            assert!(
+                shown.contains("public_tokens"),
+                "the field names stay: {shown}"
+            );
+        }
+        let whole = format!("{:?}", Webhook::Unknown(unknown));
+        assert!(!whole.contains("secret"), "{whole}");
+    }
 }
