@@ -6,13 +6,15 @@
 //!
 //! `hostile` is the runner of the hostile-response tables and the parser
 //! property checks, generic over a family's parser registry; `leaks` is
-//! the secret scanner of the redaction tests.
+//! the secret scanner of the redaction tests. `hostile_common` holds the
+//! hostile cases every parser of either family reads the same way.
 //!
 //! Each binary includes this file with `#[path]` and uses a subset of it,
 //! hence the `dead_code` allowance.
 #![allow(dead_code)]
 
 pub(crate) mod hostile;
+pub(crate) mod hostile_common;
 pub(crate) mod leaks;
 
 use std::sync::{Arc, Mutex};
