@@ -4,10 +4,11 @@
 //! the check every property test makes of a parser's error.
 //!
 //! A family brings its registry (one row per endpoint, implementing
-//! [`Parser`]) and its cases; everything that does not depend on the wire
-//! format lives here: how a case is turned into a response, what every
-//! error must keep (status, raw body, request id), how an exact expectation
-//! is checked, and the three table tests. Each family's `hostile` module
+//! [`Parser`] over a [`Row`]) and its cases; everything that does not
+//! depend on the wire format lives here: the row and how it runs a parser,
+//! how a case is turned into a response, what every error must keep
+//! (status, raw body, request id), how an exact expectation is checked, the
+//! three table tests and the two arbitrary-body properties. Each family's `hostile` module
 //! names these types through aliases (`type Case = hostile::Case<Parser>`)
 //! so that its case tables read the same in both families.
 
