@@ -4,9 +4,8 @@
 //! retried by the client's policy, not by the loop; the offset pagers.
 
 use std::collections::VecDeque;
-use std::future::{Future, IntoFuture, Ready};
+use std::future::{IntoFuture, Ready};
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
 use plaid_core::modern::Client;
@@ -16,6 +15,7 @@ use plaid_core::{Date, ErrorKind, RetryPolicy};
 use serde_json::{Value, json};
 
 use crate::bodies::{item, success};
+use crate::support::block_on;
 use crate::txn_bodies::{get_body, ids, mutation_body, not_ready_page, sync_page};
 use crate::wire::{TOKEN, answer, modern_config, plaid_error};
 
@@ -113,25 +113,6 @@ fn added(changes: &SyncChanges) -> Vec<&str> {
         .iter()
         .map(|t| t.transaction_id.as_str())
         .collect()
-}
-
-/// A minimal executor: polls on this thread, parks until woken.
-fn block_on<F: Future>(future: F) -> F::Output {
-    struct Unpark(std::thread::Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
-    let mut context = Context::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    loop {
-        match future.as_mut().poll(&mut context) {
-            Poll::Ready(output) => return output,
-            Poll::Pending => std::thread::park(),
-        }
-    }
 }
 
 #[test]
