@@ -6,11 +6,11 @@
 //! body shape calls for.
 
 use crate::support::hostile::{self, Row, parse};
-use plaid_core::Error;
 use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Categories, Category, Connect, Delete, ExchangeToken, Get, Income, Info,
     Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step, Upgrade,
 };
+use plaid_core::{Endpoint, Error};
 
 /// One response parser.
 pub(crate) struct Parser {
@@ -20,23 +20,29 @@ pub(crate) struct Parser {
     pub(crate) mfa: bool,
 }
 
-/// A parser that reads a 201 as data.
-const fn plain(name: &'static str, parse: hostile::Parse, success: Success) -> Parser {
+/// `E`'s parser, named `name`, reading a 201 as data.
+const fn plain<E: Endpoint>(name: &'static str, success: Success) -> Parser
+where
+    E::Output: 'static,
+{
     Parser {
         row: Row {
             name,
-            parse,
+            parse: parse::<E>,
             success,
         },
         mfa: false,
     }
 }
 
-/// A parser that reads a 201 as an MFA challenge.
-const fn with_mfa(name: &'static str, parse: hostile::Parse, success: Success) -> Parser {
+/// `E`'s parser, named `name`, reading a 201 as an MFA challenge.
+const fn with_mfa<E: Endpoint>(name: &'static str, success: Success) -> Parser
+where
+    E::Output: 'static,
+{
     Parser {
         mfa: true,
-        ..plain(name, parse, success)
+        ..plain::<E>(name, success)
     }
 }
 
@@ -134,55 +140,23 @@ impl hostile::Parser for Parser {
 
 /// Every response parser of the legacy family.
 pub(crate) const PARSERS: &[Parser] = &[
-    plain("Institutions", parse::<Institutions>, Success::Institutions),
-    plain("Institution", parse::<Institution>, Success::Institution),
-    plain("Categories", parse::<Categories>, Success::Categories),
-    plain("Category", parse::<Category>, Success::Category),
-    plain("InstitutionsAll", parse::<InstitutionsAll>, Success::Page),
-    plain(
-        "InstitutionSearch",
-        parse::<InstitutionSearch>,
-        Success::Search,
-    ),
-    plain("Balance", parse::<Balance>, Success::Item(Data::Accounts)),
-    plain(
-        "Get<Connect>",
-        parse::<Get<Connect>>,
-        Success::Item(Data::Connect),
-    ),
-    plain(
-        "Get<Auth>",
-        parse::<Get<Auth>>,
-        Success::Item(Data::Accounts),
-    ),
-    plain("Get<Info>", parse::<Get<Info>>, Success::Item(Data::Info)),
-    plain(
-        "Get<Income>",
-        parse::<Get<Income>>,
-        Success::Item(Data::Income),
-    ),
-    plain(
-        "Get<Risk>",
-        parse::<Get<Risk>>,
-        Success::Item(Data::Accounts),
-    ),
-    with_mfa(
-        "Add<Connect>",
-        parse::<Add<Connect>>,
-        Success::Item(Data::Connect),
-    ),
-    with_mfa(
-        "Step<Connect>",
-        parse::<Step<Connect>>,
-        Success::Item(Data::Connect),
-    ),
-    with_mfa("Upgrade", parse::<Upgrade>, Success::Item(Data::Upgrade)),
-    plain(
-        "Delete<Connect>",
-        parse::<Delete<Connect>>,
-        Success::Message,
-    ),
-    plain("ExchangeToken", parse::<ExchangeToken>, Success::Exchange),
+    plain::<Institutions>("Institutions", Success::Institutions),
+    plain::<Institution>("Institution", Success::Institution),
+    plain::<Categories>("Categories", Success::Categories),
+    plain::<Category>("Category", Success::Category),
+    plain::<InstitutionsAll>("InstitutionsAll", Success::Page),
+    plain::<InstitutionSearch>("InstitutionSearch", Success::Search),
+    plain::<Balance>("Balance", Success::Item(Data::Accounts)),
+    plain::<Get<Connect>>("Get<Connect>", Success::Item(Data::Connect)),
+    plain::<Get<Auth>>("Get<Auth>", Success::Item(Data::Accounts)),
+    plain::<Get<Info>>("Get<Info>", Success::Item(Data::Info)),
+    plain::<Get<Income>>("Get<Income>", Success::Item(Data::Income)),
+    plain::<Get<Risk>>("Get<Risk>", Success::Item(Data::Accounts)),
+    with_mfa::<Add<Connect>>("Add<Connect>", Success::Item(Data::Connect)),
+    with_mfa::<Step<Connect>>("Step<Connect>", Success::Item(Data::Connect)),
+    with_mfa::<Upgrade>("Upgrade", Success::Item(Data::Upgrade)),
+    plain::<Delete<Connect>>("Delete<Connect>", Success::Message),
+    plain::<ExchangeToken>("ExchangeToken", Success::Exchange),
 ];
 
 #[test]
