@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 use crate::bodies::{item, success};
 use crate::support::block_on;
-use crate::txn_bodies::{get_body, ids, mutation_body, not_ready_page, sync_page};
+use crate::txn_bodies::{get_body, ids, ids_of, mutation_body, not_ready_page, sync_page};
 use crate::wire::{TOKEN, answer, modern_config, plaid_error};
 
 /// One scripted answer: a response, or a transport failure.
@@ -107,14 +107,6 @@ fn restarting() -> Script {
     ])
 }
 
-fn added(changes: &SyncChanges) -> Vec<&str> {
-    changes
-        .added
-        .iter()
-        .map(|t| t.transaction_id.as_str())
-        .collect()
-}
-
 #[test]
 fn sync_all_restarts_and_returns_the_last_attempt_blocking() {
     let script = restarting();
@@ -124,7 +116,7 @@ fn sync_all_restarts_and_returns_the_last_attempt_blocking() {
         .with(|r| r.count(500).account_id("acc-1"))
         .send()
         .unwrap();
-    assert_eq!(added(&changes), ["a", "b", "c"]);
+    assert_eq!(ids_of(&changes.added), ["a", "b", "c"]);
     assert_eq!(changes.cursor.as_deref(), Some("d2"));
     assert_eq!((changes.attempts, changes.pages), (2, 2));
     assert_eq!(script.cursors(), ["c0", "c1", "c0", "d1"]);
@@ -145,7 +137,7 @@ fn sync_all_restarts_and_returns_the_last_attempt_async() {
             .into_future(),
     )
     .unwrap();
-    assert_eq!(added(&changes), ["a", "b", "c"]);
+    assert_eq!(ids_of(&changes.added), ["a", "b", "c"]);
     assert_eq!(changes.cursor.as_deref(), Some("d2"));
     assert_eq!(script.cursors(), ["c0", "c1", "c0", "d1"]);
 }
@@ -260,7 +252,7 @@ fn transport_failures_are_the_retry_policys() {
         .timeout(Duration::from_secs(5))
         .send()
         .unwrap();
-    assert_eq!(added(&changes), ["a", "b"]);
+    assert_eq!(ids_of(&changes.added), ["a", "b"]);
     assert_eq!(changes.attempts, 1, "no restart for a transport failure");
     assert_eq!(
         script.cursors(),
@@ -323,12 +315,7 @@ fn transactions_get_all_pages_by_the_total() {
         .with(|r| r.count(2))
         .send()
         .unwrap();
-    let got: Vec<_> = paged
-        .response
-        .transactions
-        .iter()
-        .map(|t| t.transaction_id.as_str())
-        .collect();
+    let got = ids_of(&paged.response.transactions);
     assert_eq!(got, ["t0", "t1", "t2", "t3", "t4", "t5"]);
     assert!(paged.complete);
     assert_eq!((paged.attempts, paged.pages), (2, 3));
