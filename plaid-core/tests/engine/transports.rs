@@ -2,9 +2,9 @@
 //! async closure on a minimal executor, `Arc`/`Box<dyn DynAsyncTransport>`,
 //! and transport errors keeping their kind and source.
 
-use std::future::{Future, IntoFuture};
+use std::future::IntoFuture;
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll, Wake, Waker};
+use std::task::Poll;
 
 use crate::support::*;
 use plaid_core::legacy::{Client, Login, MfaAnswer};
@@ -24,25 +24,6 @@ fn a_transport_error_keeps_its_kind_and_source() {
     assert!(error.status().is_none());
     assert!(std::error::Error::source(&error).is_some());
     assert!(error.to_string().contains("deadline elapsed"), "{error}");
-}
-
-/// A minimal executor: polls on this thread, parks until woken.
-fn block_on<F: Future>(future: F) -> F::Output {
-    struct Unpark(std::thread::Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
-    let mut context = Context::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    loop {
-        match future.as_mut().poll(&mut context) {
-            Poll::Ready(output) => return output,
-            Poll::Pending => std::thread::park(),
-        }
-    }
 }
 
 /// Yields once (and wakes itself) so the executor really loops.

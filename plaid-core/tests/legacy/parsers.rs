@@ -5,27 +5,45 @@
 //! properties, so a new parser is one row here and joins every case its
 //! body shape calls for.
 
-use std::any::Any;
-
-use crate::support::hostile;
+use crate::support::hostile::{self, Row, parse};
 use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Categories, Category, Connect, Delete, ExchangeToken, Get, Income, Info,
     Institution, InstitutionSearch, Institutions, InstitutionsAll, Risk, Step, Upgrade,
 };
-use plaid_core::transport::HttpResponse;
 use plaid_core::{Endpoint, Error};
 
 /// One response parser.
 pub(crate) struct Parser {
-    /// The endpoint type as written in Rust; names the parser in failures.
-    pub(crate) name: &'static str,
-    /// Runs the endpoint's `parse_response`; a success is boxed so that one
-    /// signature serves every output type (checks downcast it).
-    pub(crate) parse: fn(HttpResponse) -> Result<Box<dyn Any>, Error>,
-    /// What a 2xx body holds.
-    pub(crate) success: Success,
+    /// Its name, parser and success shape.
+    pub(crate) row: Row<Success>,
     /// A 201 is an MFA challenge (the call returns an `Outcome`), not data.
     pub(crate) mfa: bool,
+}
+
+/// `E`'s parser, named `name`, reading a 201 as data.
+const fn plain<E: Endpoint>(name: &'static str, success: Success) -> Parser
+where
+    E::Output: 'static,
+{
+    Parser {
+        row: Row {
+            name,
+            parse: parse::<E>,
+            success,
+        },
+        mfa: false,
+    }
+}
+
+/// `E`'s parser, named `name`, reading a 201 as an MFA challenge.
+const fn with_mfa<E: Endpoint>(name: &'static str, success: Success) -> Parser
+where
+    E::Output: 'static,
+{
+    Parser {
+        mfa: true,
+        ..plain::<E>(name, success)
+    }
 }
 
 /// The shape of a parser's 2xx body.
@@ -69,21 +87,27 @@ pub(crate) enum Data {
 impl Parser {
     /// Its success body may be a JSON object (every parser but the lists).
     pub(crate) fn takes_object(&self) -> bool {
-        !matches!(self.success, Success::Institutions | Success::Categories)
+        !matches!(
+            self.row.success,
+            Success::Institutions | Success::Categories
+        )
     }
 
     /// Its success body is an Item's accounts and access token with nothing
     /// else required.
     pub(crate) fn is_item(&self) -> bool {
         matches!(
-            self.success,
+            self.row.success,
             Success::Item(Data::Accounts | Data::Connect | Data::Upgrade)
         )
     }
 
     /// Its success body may carry transactions.
     pub(crate) fn has_transactions(&self) -> bool {
-        matches!(self.success, Success::Item(Data::Connect | Data::Upgrade))
+        matches!(
+            self.row.success,
+            Success::Item(Data::Connect | Data::Upgrade)
+        )
     }
 
     /// Its success body is one object decoded in one pass: not a list, not
@@ -91,7 +115,7 @@ impl Parser {
     /// deeper), not a search (which also takes an array).
     pub(crate) fn is_flat_object(&self) -> bool {
         matches!(
-            self.success,
+            self.row.success,
             Success::Institution
                 | Success::Category
                 | Success::Page
@@ -105,16 +129,8 @@ impl hostile::Parser for Parser {
     type Shape = Success;
     type Code = u32;
 
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
-    fn shape(&self) -> Success {
-        self.success
-    }
-
-    fn run(&self, response: HttpResponse) -> Result<Box<dyn Any>, Error> {
-        (self.parse)(response)
+    fn row(&self) -> &Row<Success> {
+        &self.row
     }
 
     fn code(error: &Error) -> Option<String> {
@@ -122,127 +138,30 @@ impl hostile::Parser for Parser {
     }
 }
 
-/// Runs `E`'s parser and boxes what it returns.
-fn run<E: Endpoint>(response: HttpResponse) -> Result<Box<dyn Any>, Error>
-where
-    E::Output: 'static,
-{
-    E::parse_response(response).map(|output| Box::new(output) as Box<dyn Any>)
-}
-
 /// Every response parser of the legacy family.
 pub(crate) const PARSERS: &[Parser] = &[
-    Parser {
-        name: "Institutions",
-        parse: run::<Institutions>,
-        success: Success::Institutions,
-        mfa: false,
-    },
-    Parser {
-        name: "Institution",
-        parse: run::<Institution>,
-        success: Success::Institution,
-        mfa: false,
-    },
-    Parser {
-        name: "Categories",
-        parse: run::<Categories>,
-        success: Success::Categories,
-        mfa: false,
-    },
-    Parser {
-        name: "Category",
-        parse: run::<Category>,
-        success: Success::Category,
-        mfa: false,
-    },
-    Parser {
-        name: "InstitutionsAll",
-        parse: run::<InstitutionsAll>,
-        success: Success::Page,
-        mfa: false,
-    },
-    Parser {
-        name: "InstitutionSearch",
-        parse: run::<InstitutionSearch>,
-        success: Success::Search,
-        mfa: false,
-    },
-    Parser {
-        name: "Balance",
-        parse: run::<Balance>,
-        success: Success::Item(Data::Accounts),
-        mfa: false,
-    },
-    Parser {
-        name: "Get<Connect>",
-        parse: run::<Get<Connect>>,
-        success: Success::Item(Data::Connect),
-        mfa: false,
-    },
-    Parser {
-        name: "Get<Auth>",
-        parse: run::<Get<Auth>>,
-        success: Success::Item(Data::Accounts),
-        mfa: false,
-    },
-    Parser {
-        name: "Get<Info>",
-        parse: run::<Get<Info>>,
-        success: Success::Item(Data::Info),
-        mfa: false,
-    },
-    Parser {
-        name: "Get<Income>",
-        parse: run::<Get<Income>>,
-        success: Success::Item(Data::Income),
-        mfa: false,
-    },
-    Parser {
-        name: "Get<Risk>",
-        parse: run::<Get<Risk>>,
-        success: Success::Item(Data::Accounts),
-        mfa: false,
-    },
-    Parser {
-        name: "Add<Connect>",
-        parse: run::<Add<Connect>>,
-        success: Success::Item(Data::Connect),
-        mfa: true,
-    },
-    Parser {
-        name: "Step<Connect>",
-        parse: run::<Step<Connect>>,
-        success: Success::Item(Data::Connect),
-        mfa: true,
-    },
-    Parser {
-        name: "Upgrade",
-        parse: run::<Upgrade>,
-        success: Success::Item(Data::Upgrade),
-        mfa: true,
-    },
-    Parser {
-        name: "Delete<Connect>",
-        parse: run::<Delete<Connect>>,
-        success: Success::Message,
-        mfa: false,
-    },
-    Parser {
-        name: "ExchangeToken",
-        parse: run::<ExchangeToken>,
-        success: Success::Exchange,
-        mfa: false,
-    },
+    plain::<Institutions>("Institutions", Success::Institutions),
+    plain::<Institution>("Institution", Success::Institution),
+    plain::<Categories>("Categories", Success::Categories),
+    plain::<Category>("Category", Success::Category),
+    plain::<InstitutionsAll>("InstitutionsAll", Success::Page),
+    plain::<InstitutionSearch>("InstitutionSearch", Success::Search),
+    plain::<Balance>("Balance", Success::Item(Data::Accounts)),
+    plain::<Get<Connect>>("Get<Connect>", Success::Item(Data::Connect)),
+    plain::<Get<Auth>>("Get<Auth>", Success::Item(Data::Accounts)),
+    plain::<Get<Info>>("Get<Info>", Success::Item(Data::Info)),
+    plain::<Get<Income>>("Get<Income>", Success::Item(Data::Income)),
+    plain::<Get<Risk>>("Get<Risk>", Success::Item(Data::Accounts)),
+    with_mfa::<Add<Connect>>("Add<Connect>", Success::Item(Data::Connect)),
+    with_mfa::<Step<Connect>>("Step<Connect>", Success::Item(Data::Connect)),
+    with_mfa::<Upgrade>("Upgrade", Success::Item(Data::Upgrade)),
+    plain::<Delete<Connect>>("Delete<Connect>", Success::Message),
+    plain::<ExchangeToken>("ExchangeToken", Success::Exchange),
 ];
 
 #[test]
 fn the_registry_is_complete_and_names_are_unique() {
     // Every legacy response type at the time of writing; a row removed by
     // mistake fails here rather than silently shrinking every hostile case.
-    assert!(PARSERS.len() >= 17, "{} parsers", PARSERS.len());
-    let mut names: Vec<&str> = PARSERS.iter().map(|p| p.name).collect();
-    names.sort_unstable();
-    names.dedup();
-    assert_eq!(names.len(), PARSERS.len(), "duplicate parser names");
+    hostile::assert_registry(PARSERS, 17);
 }

@@ -118,22 +118,10 @@ fn amount(cents: i64) -> f64 {
     cents as f64 / 100.0
 }
 
+hostile::arbitrary_body_properties!(PARSERS, KEYS, WORDS);
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
-
-    #[test]
-    fn arbitrary_bytes_never_panic_and_errors_keep_status_and_body(
-        status in hostile::status(),
-        body in prop::collection::vec(any::<u8>(), 0..512),
-    ) {
-        hostile::every_parser(PARSERS, status, &body)?;
-    }
-
-    #[test]
-    fn arbitrary_json_never_panics_any_parser(status in hostile::status(), value in hostile::json_value(KEYS, WORDS)) {
-        let body = serde_json::to_vec(&value).unwrap();
-        hostile::every_parser(PARSERS, status, &body)?;
-    }
 
     #[test]
     fn generated_accounts_and_transactions_round_trip(

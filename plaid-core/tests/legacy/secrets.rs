@@ -3,7 +3,7 @@
 //! response or in any error. Each value is a unique string, so a leak names
 //! itself.
 
-use crate::support::leaks::Markers;
+use crate::support::leaks::{Markers, assert_newtypes_redacted};
 use crate::support::response;
 use plaid_core::legacy::endpoints::{
     Add, Auth, Balance, Connect, Delete, ExchangeToken, Get, Info, Risk, Step, Update, Upgrade,
@@ -130,16 +130,8 @@ fn the_scanner_detects_a_secret_in_plain_types() {
 
 #[test]
 fn secret_newtypes_print_redacted() {
-    macro_rules! check {
-        ($($ty:ident => $value:expr),* $(,)?) => {$(
-            let secret = $ty::new($value);
-            SCAN.assert_all_clean(stringify!($ty), &secret);
-            assert_eq!(format!("{secret:?}"), concat!(stringify!($ty), "([redacted])"));
-            assert_eq!(format!("{secret}"), "[redacted]");
-            assert_eq!(secret.expose_secret(), $value);
-        )*};
-    }
-    check!(
+    assert_newtypes_redacted!(
+        SCAN;
         AccessToken => ACCESS_TOKEN,
         PublicToken => PUBLIC_TOKEN,
         ClientSecret => CLIENT_SECRET,

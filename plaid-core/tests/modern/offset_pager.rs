@@ -13,7 +13,7 @@ use plaid_core::{Date, Endpoint, ErrorKind};
 use serde_json::json;
 
 use crate::bodies::{item, success};
-use crate::txn_bodies::{get_answer, get_body, ids};
+use crate::txn_bodies::{get_answer, get_body, ids, ids_of};
 use crate::wire::{TOKEN, answer, assert_request, client, plaid_error};
 
 fn date(text: &str) -> Date {
@@ -44,11 +44,7 @@ fn run(mut pager: OffsetPager<TransactionsGet>, pages: &[Page]) -> (Vec<(u32, u3
             .next()
             .expect("the pager asked for more than the script");
         let describe = |response: &TransactionsGetResponse| {
-            let ids: Vec<_> = response
-                .transactions
-                .iter()
-                .map(|t| t.transaction_id.as_str())
-                .collect();
+            let ids = ids_of(&response.transactions);
             ids.join(",")
         };
         events.push(
@@ -288,12 +284,7 @@ fn the_collector_merges_the_last_attempt() {
         );
     }
     let paged = out.unwrap();
-    let got: Vec<_> = paged
-        .response
-        .transactions
-        .iter()
-        .map(|t| t.transaction_id.as_str())
-        .collect();
+    let got = ids_of(&paged.response.transactions);
     assert_eq!(got, ["t0", "t1", "t2", "t3"]);
     assert_eq!(paged.response.total_transactions, 4);
     assert!(paged.complete);

@@ -5,8 +5,7 @@
 //! expect something exact of by these properties, so a new endpoint is one
 //! row here and joins every case its body calls for.
 
-use std::any::Any;
-
+use plaid_core::Error;
 use plaid_core::modern::endpoints::{
     AccountsBalanceGet, AccountsGet, AuthGet, CategoriesGet, IdentityGet, InstitutionsGet,
     InstitutionsGetById, InstitutionsSearch, InvestmentsHoldingsGet, InvestmentsTransactionsGet,
@@ -15,20 +14,12 @@ use plaid_core::modern::endpoints::{
     TransactionsGet, TransactionsRecurringGet, TransactionsRefresh, TransactionsSync,
     WebhookVerificationKeyGet,
 };
-use plaid_core::transport::HttpResponse;
-use plaid_core::{Endpoint, Error};
 
-use crate::support::{REQUEST_ID, hostile};
+use crate::support::REQUEST_ID;
+use crate::support::hostile::{self, Row, parse};
 
-/// One response parser.
-pub(crate) struct Parser {
-    /// The endpoint type as written in Rust; names the parser in failures.
-    pub(crate) name: &'static str,
-    /// Runs the endpoint's `parse_response`, boxed.
-    pub(crate) parse: fn(HttpResponse) -> Result<Box<dyn Any>, Error>,
-    /// What a 2xx body holds.
-    pub(crate) success: Success,
-}
+/// One response parser: nothing beyond what every family's row holds.
+pub(crate) type Parser = Row<Success>;
 
 /// The shape of a parser's 2xx body. Every body is an object with a
 /// `request_id` (which defaults to empty when absent).
@@ -140,16 +131,8 @@ impl hostile::Parser for Parser {
     type Shape = Success;
     type Code = &'static str;
 
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
-    fn shape(&self) -> Success {
-        self.success
-    }
-
-    fn run(&self, response: HttpResponse) -> Result<Box<dyn Any>, Error> {
-        (self.parse)(response)
+    fn row(&self) -> &Row<Success> {
+        self
     }
 
     fn code(error: &Error) -> Option<String> {
@@ -164,21 +147,13 @@ impl hostile::Parser for Parser {
     }
 }
 
-/// Runs `E`'s parser and boxes what it returns.
-fn run<E: Endpoint>(response: HttpResponse) -> Result<Box<dyn Any>, Error>
-where
-    E::Output: 'static,
-{
-    E::parse_response(response).map(|output| Box::new(output) as Box<dyn Any>)
-}
-
 macro_rules! parsers {
     ($($endpoint:ident => $success:ident,)*) => {
         /// Every response parser of the modern family.
         pub(crate) const PARSERS: &[Parser] = &[$(
             Parser {
                 name: stringify!($endpoint),
-                parse: run::<$endpoint>,
+                parse: parse::<$endpoint>,
                 success: Success::$success,
             },
         )*];
@@ -217,9 +192,5 @@ fn the_registry_has_every_endpoint_once() {
     // The 24 endpoints of `modern::endpoints` at the time of writing; a row
     // removed by mistake fails here rather than silently shrinking every
     // hostile case.
-    assert!(PARSERS.len() >= 24, "{} parsers", PARSERS.len());
-    let mut names: Vec<&str> = PARSERS.iter().map(|p| p.name).collect();
-    names.sort_unstable();
-    names.dedup();
-    assert_eq!(names.len(), PARSERS.len(), "duplicate parser names");
+    hostile::assert_registry(PARSERS, 24);
 }

@@ -294,25 +294,10 @@ fn amount() -> impl Strategy<Value = Amount> {
         .prop_map(|(units, decimals)| Amount::from_minor_units(units, decimals).unwrap())
 }
 
+hostile::arbitrary_body_properties!(PARSERS, KEYS, WORDS);
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
-
-    #[test]
-    fn arbitrary_bytes_never_panic_and_errors_keep_status_and_body(
-        status in hostile::status(),
-        body in prop::collection::vec(any::<u8>(), 0..512),
-    ) {
-        hostile::every_parser(PARSERS, status, &body)?;
-    }
-
-    #[test]
-    fn arbitrary_json_never_panics_any_parser(
-        status in hostile::status(),
-        value in hostile::json_value(KEYS, WORDS),
-    ) {
-        let body = serde_json::to_vec(&value).unwrap();
-        hostile::every_parser(PARSERS, status, &body)?;
-    }
 
     #[test]
     fn arbitrary_json_at_any_field_of_a_valid_answer_never_panics_any_parser(

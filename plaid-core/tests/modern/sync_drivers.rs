@@ -4,9 +4,8 @@
 //! retried by the client's policy, not by the loop; the offset pagers.
 
 use std::collections::VecDeque;
-use std::future::{Future, IntoFuture, Ready};
+use std::future::{IntoFuture, Ready};
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
 use plaid_core::modern::Client;
@@ -16,7 +15,8 @@ use plaid_core::{Date, ErrorKind, RetryPolicy};
 use serde_json::{Value, json};
 
 use crate::bodies::{item, success};
-use crate::txn_bodies::{get_body, ids, mutation_body, not_ready_page, sync_page};
+use crate::support::block_on;
+use crate::txn_bodies::{get_body, ids, ids_of, mutation_body, not_ready_page, sync_page};
 use crate::wire::{TOKEN, answer, modern_config, plaid_error};
 
 /// One scripted answer: a response, or a transport failure.
@@ -107,33 +107,6 @@ fn restarting() -> Script {
     ])
 }
 
-fn added(changes: &SyncChanges) -> Vec<&str> {
-    changes
-        .added
-        .iter()
-        .map(|t| t.transaction_id.as_str())
-        .collect()
-}
-
-/// A minimal executor: polls on this thread, parks until woken.
-fn block_on<F: Future>(future: F) -> F::Output {
-    struct Unpark(std::thread::Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
-    let mut context = Context::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    loop {
-        match future.as_mut().poll(&mut context) {
-            Poll::Ready(output) => return output,
-            Poll::Pending => std::thread::park(),
-        }
-    }
-}
-
 #[test]
 fn sync_all_restarts_and_returns_the_last_attempt_blocking() {
     let script = restarting();
@@ -143,7 +116,7 @@ fn sync_all_restarts_and_returns_the_last_attempt_blocking() {
         .with(|r| r.count(500).account_id("acc-1"))
         .send()
         .unwrap();
-    assert_eq!(added(&changes), ["a", "b", "c"]);
+    assert_eq!(ids_of(&changes.added), ["a", "b", "c"]);
     assert_eq!(changes.cursor.as_deref(), Some("d2"));
     assert_eq!((changes.attempts, changes.pages), (2, 2));
     assert_eq!(script.cursors(), ["c0", "c1", "c0", "d1"]);
@@ -164,7 +137,7 @@ fn sync_all_restarts_and_returns_the_last_attempt_async() {
             .into_future(),
     )
     .unwrap();
-    assert_eq!(added(&changes), ["a", "b", "c"]);
+    assert_eq!(ids_of(&changes.added), ["a", "b", "c"]);
     assert_eq!(changes.cursor.as_deref(), Some("d2"));
     assert_eq!(script.cursors(), ["c0", "c1", "c0", "d1"]);
 }
@@ -279,7 +252,7 @@ fn transport_failures_are_the_retry_policys() {
         .timeout(Duration::from_secs(5))
         .send()
         .unwrap();
-    assert_eq!(added(&changes), ["a", "b"]);
+    assert_eq!(ids_of(&changes.added), ["a", "b"]);
     assert_eq!(changes.attempts, 1, "no restart for a transport failure");
     assert_eq!(
         script.cursors(),
@@ -342,12 +315,7 @@ fn transactions_get_all_pages_by_the_total() {
         .with(|r| r.count(2))
         .send()
         .unwrap();
-    let got: Vec<_> = paged
-        .response
-        .transactions
-        .iter()
-        .map(|t| t.transaction_id.as_str())
-        .collect();
+    let got = ids_of(&paged.response.transactions);
     assert_eq!(got, ["t0", "t1", "t2", "t3", "t4", "t5"]);
     assert!(paged.complete);
     assert_eq!((paged.attempts, paged.pages), (2, 3));

@@ -11,7 +11,7 @@ use plaid_core::modern::sync::{
 use plaid_core::{Amount, ErrorKind};
 use serde_json::json;
 
-use crate::txn_bodies::{mutation_body, not_ready_page, sync_answer, sync_body, sync_page};
+use crate::txn_bodies::{ids_of, mutation_body, not_ready_page, sync_answer, sync_body, sync_page};
 use crate::wire::{TOKEN, assert_request, client, plaid_error};
 
 /// One scripted answer.
@@ -61,11 +61,7 @@ fn run(mut sync: SyncLoop, answers: &[Answer]) -> Run {
             .expect("the loop asked for more than the script");
         events.push(match sync.advance(answer.read()) {
             Ok(SyncEvent::Page(page)) => {
-                let ids: Vec<_> = page
-                    .added
-                    .iter()
-                    .map(|t| t.transaction_id.as_str())
-                    .collect();
+                let ids = ids_of(&page.added);
                 format!("page a{} #{} {}", page.attempt, page.index, ids.join(","))
             }
             Ok(SyncEvent::Restarted(restart)) => format!(
@@ -73,12 +69,7 @@ fn run(mut sync: SyncLoop, answers: &[Answer]) -> Run {
                 restart.attempt, restart.discarded_attempt, restart.pages_discarded
             ),
             Ok(SyncEvent::Finished(last)) => {
-                let ids: Vec<_> = last
-                    .page
-                    .added
-                    .iter()
-                    .map(|t| t.transaction_id.as_str())
-                    .collect();
+                let ids = ids_of(&last.page.added);
                 format!(
                     "finished a{} #{} {} -> {}",
                     last.page.attempt,
@@ -434,11 +425,7 @@ fn the_collector_keeps_only_the_last_attempt() {
         out = collector.absorb(sync.advance(answer.read()).unwrap());
     }
     let changes = out.expect("the end gives the changes");
-    let ids: Vec<_> = changes
-        .added
-        .iter()
-        .map(|t| t.transaction_id.as_str())
-        .collect();
+    let ids = ids_of(&changes.added);
     assert_eq!(ids, ["a", "b", "c"]);
     assert_eq!(changes.cursor.as_deref(), Some("d2"));
     assert_eq!(changes.attempts, 2);

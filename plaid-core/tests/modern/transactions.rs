@@ -17,7 +17,7 @@ use serde_json::json;
 use crate::bodies::{checking, success};
 use crate::calls::{assert_refused, is_idempotent};
 use crate::support::REQUEST_ID;
-use crate::txn_bodies::{ACCOUNT, get_body, ids, mutation_body, sync_answer, transaction};
+use crate::txn_bodies::{ACCOUNT, get_body, ids, ids_of, mutation_body, sync_answer, transaction};
 use crate::wire::{TOKEN, answer, assert_request, client, plaid_error};
 
 fn date(text: &str) -> Date {
@@ -357,11 +357,7 @@ fn transactions_get_response() {
     let body = get_body(&ids(0, 3), 1200);
     let page = TransactionsGet::parse_response(answer(200, &body)).unwrap();
     assert_eq!(page.total_transactions, 1200);
-    let got: Vec<_> = page
-        .transactions
-        .iter()
-        .map(|t| t.transaction_id.as_str())
-        .collect();
+    let got = ids_of(&page.transactions);
     assert_eq!(got, ["t0", "t1", "t2"]);
     assert_eq!(page.transactions[2].amount, amount("3.03"));
     assert_eq!(page.item.institution_id.as_deref(), Some("ins_117650"));

@@ -8,6 +8,7 @@ use plaid_core::Endpoint;
 use plaid_core::modern::endpoints::{
     TransactionsGet, TransactionsGetResponse, TransactionsSync, TransactionsSyncResponse,
 };
+use plaid_core::modern::models::Transaction;
 use serde_json::{Value, json};
 
 use crate::bodies::{checking, item, success};
@@ -168,4 +169,13 @@ pub(crate) fn get_answer(body: &str) -> Result<TransactionsGetResponse, plaid_co
 /// Ids `t{from}` … `t{to - 1}`.
 pub(crate) fn ids(from: u64, to: u64) -> Vec<String> {
     (from..to).map(|i| format!("t{i}")).collect()
+}
+
+/// The ids of `transactions`, in order: what the tests compare a page or
+/// a collected list by.
+pub(crate) fn ids_of(transactions: &[Transaction]) -> Vec<&str> {
+    transactions
+        .iter()
+        .map(|t| t.transaction_id.as_str())
+        .collect()
 }

@@ -4,10 +4,11 @@
 //! the check every property test makes of a parser's error.
 //!
 //! A family brings its registry (one row per endpoint, implementing
-//! [`Parser`]) and its cases; everything that does not depend on the wire
-//! format lives here: how a case is turned into a response, what every
-//! error must keep (status, raw body, request id), how an exact expectation
-//! is checked, and the three table tests. Each family's `hostile` module
+//! [`Parser`] over a [`Row`]) and its cases; everything that does not
+//! depend on the wire format lives here: the row and how it runs a parser,
+//! how a case is turned into a response, what every error must keep
+//! (status, raw body, request id), how an exact expectation is checked, the
+//! three table tests and the two arbitrary-body properties. Each family's `hostile` module
 //! names these types through aliases (`type Case = hostile::Case<Parser>`)
 //! so that its case tables read the same in both families.
 
@@ -19,12 +20,35 @@ use std::sync::Once;
 
 use plaid_core::http::Response;
 use plaid_core::transport::HttpResponse;
-use plaid_core::{Error, ErrorKind};
+use plaid_core::{Endpoint, Error, ErrorKind};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::Value;
 
 use super::{REQUEST_ID, response_bytes};
+
+/// Runs an endpoint's `parse_response`, boxing a success so that one
+/// signature serves every output type (checks downcast it).
+pub(crate) type Parse = fn(HttpResponse) -> Result<Box<dyn Any>, Error>;
+
+/// The [`Parse`] of endpoint `E`.
+pub(crate) fn parse<E: Endpoint>(response: HttpResponse) -> Result<Box<dyn Any>, Error>
+where
+    E::Output: 'static,
+{
+    E::parse_response(response).map(|output| Box::new(output) as Box<dyn Any>)
+}
+
+/// What every row of a registry holds, whatever the family; `S` is the
+/// family's shape of a success body.
+pub(crate) struct Row<S> {
+    /// The endpoint type as written in Rust; names the parser in failures.
+    pub(crate) name: &'static str,
+    /// Runs the endpoint's `parse_response`.
+    pub(crate) parse: Parse,
+    /// What a 2xx body holds.
+    pub(crate) success: S,
+}
 
 /// One row of a family's parser registry.
 pub(crate) trait Parser: Sync + 'static {
@@ -34,15 +58,23 @@ pub(crate) trait Parser: Sync + 'static {
     /// The family's error code, as its hostile cases write it.
     type Code: Copy + Display + Sync;
 
+    /// The name, parser and success shape of the row.
+    fn row(&self) -> &Row<Self::Shape>;
+
     /// The endpoint type as written in Rust; names the parser in failures.
-    fn name(&self) -> &'static str;
+    fn name(&self) -> &'static str {
+        self.row().name
+    }
 
     /// The shape of its success body.
-    fn shape(&self) -> Self::Shape;
+    fn shape(&self) -> Self::Shape {
+        self.row().success
+    }
 
-    /// Runs the endpoint's `parse_response`, boxing a success so that one
-    /// signature serves every output type (checks downcast it).
-    fn run(&self, response: HttpResponse) -> Result<Box<dyn Any>, Error>;
+    /// Runs the endpoint's `parse_response`.
+    fn run(&self, response: HttpResponse) -> Result<Box<dyn Any>, Error> {
+        (self.row().parse)(response)
+    }
 
     /// The family's code of an API error as text (what [`Self::Code`]'s
     /// `Display` prints), if the error has one.
@@ -269,6 +301,24 @@ fn check<P: Parser>(case: &Case<P>, parser: &P) -> Option<String> {
     }
 }
 
+/// Asserts that a registry has at least `at_least` parsers (so that a row
+/// removed by mistake fails here rather than silently shrinking every
+/// hostile case), with unique names.
+#[track_caller]
+pub(crate) fn assert_registry<P: Parser>(parsers: &[P], at_least: usize) {
+    assert!(parsers.len() >= at_least, "{} parsers", parsers.len());
+    assert_unique(parsers.iter().map(P::name), "duplicate parser names");
+}
+
+#[track_caller]
+fn assert_unique<'a>(names: impl Iterator<Item = &'a str>, what: &str) {
+    let mut names: Vec<&str> = names.collect();
+    let count = names.len();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), count, "{what}");
+}
+
 /// Asserts that the table has at least `at_least` cases, with unique names.
 #[track_caller]
 pub(crate) fn assert_table<'a, P: Parser>(
@@ -277,10 +327,7 @@ pub(crate) fn assert_table<'a, P: Parser>(
 ) {
     let count = cases.clone().count();
     assert!(count >= at_least, "{count} cases");
-    let mut names: Vec<&str> = cases.map(|c| c.name).collect();
-    names.sort_unstable();
-    names.dedup();
-    assert_eq!(names.len(), count, "duplicate case names");
+    assert_unique(cases.map(|c| c.name), "duplicate case names");
 }
 
 /// Asserts that every case targets at least one parser of `parsers`, and
@@ -410,6 +457,39 @@ pub(crate) fn json_value(
         ]
     })
 }
+
+/// The two properties every family's registry holds, as proptest tests of
+/// the module that invokes it (so their paths stay the family's): arbitrary
+/// bytes, and arbitrary JSON over the family's `keys` and `words` (see
+/// [`json_value`]), through [`every_parser`] on any [`status`].
+#[allow(unused_macros, reason = "the engine binary has no registry")]
+macro_rules! arbitrary_body_properties {
+    ($parsers:expr, $keys:expr, $words:expr) => {
+        proptest::proptest! {
+            #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn arbitrary_bytes_never_panic_and_errors_keep_status_and_body(
+                status in $crate::support::hostile::status(),
+                body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512),
+            ) {
+                $crate::support::hostile::every_parser($parsers, status, &body)?;
+            }
+
+            #[test]
+            fn arbitrary_json_never_panics_any_parser(
+                status in $crate::support::hostile::status(),
+                value in $crate::support::hostile::json_value($keys, $words),
+            ) {
+                let body = serde_json::to_vec(&value).unwrap();
+                $crate::support::hostile::every_parser($parsers, status, &body)?;
+            }
+        }
+    };
+}
+
+#[allow(unused_imports, reason = "the engine binary has no registry")]
+pub(crate) use arbitrary_body_properties;
 
 /// A status: usually one the API sends, else any from 100 to 599.
 pub(crate) fn status() -> impl Strategy<Value = u16> {

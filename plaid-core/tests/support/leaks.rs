@@ -5,6 +5,25 @@
 
 use std::fmt::{Debug, Display};
 
+/// Asserts of each `Type => value` that the secret newtype
+/// `Type::new(value)` shows no marker of the scanner `$scan`, prints
+/// `Type([redacted])` with `{:?}` and `[redacted]` with `{}`, and still
+/// gives `value` back through `expose_secret`. A macro because the
+/// newtypes share no trait.
+#[allow(unused_macros, reason = "the engine binary plants no secrets")]
+macro_rules! assert_newtypes_redacted {
+    ($scan:expr; $($ty:ident => $value:expr),* $(,)?) => {$(
+        let secret = $ty::new($value);
+        $scan.assert_all_clean(stringify!($ty), &secret);
+        assert_eq!(format!("{secret:?}"), concat!(stringify!($ty), "([redacted])"));
+        assert_eq!(format!("{secret}"), "[redacted]");
+        assert_eq!(secret.expose_secret(), $value);
+    )*};
+}
+
+#[allow(unused_imports, reason = "the engine binary plants no secrets")]
+pub(crate) use assert_newtypes_redacted;
+
 /// The secret values one family's tests plant.
 pub(crate) struct Markers(pub(crate) &'static [&'static str]);
 

@@ -1,21 +1,26 @@
 //! Helpers shared by every test binary of plaid-core, whatever the API
 //! family: the loopback sandbox config, canned responses, a recording
-//! closure transport and an error-kind assertion. Nothing here touches the
+//! closure transport, a minimal executor for the async transports and an
+//! error-kind assertion. Nothing here touches the
 //! network, and nothing here knows a family's wire format (the legacy form
 //! helpers live in `legacy/form.rs`).
 //!
 //! `hostile` is the runner of the hostile-response tables and the parser
 //! property checks, generic over a family's parser registry; `leaks` is
-//! the secret scanner of the redaction tests.
+//! the secret scanner of the redaction tests. `hostile_common` holds the
+//! hostile cases every parser of either family reads the same way.
 //!
 //! Each binary includes this file with `#[path]` and uses a subset of it,
 //! hence the `dead_code` allowance.
 #![allow(dead_code)]
 
 pub(crate) mod hostile;
+pub(crate) mod hostile_common;
 pub(crate) mod leaks;
 
+use std::future::Future;
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
 
 use plaid_core::http::Response;
 use plaid_core::legacy::{Client, Config};
@@ -91,6 +96,26 @@ pub(crate) fn recorder(
         Ok(response(status, body))
     };
     (transport, seen)
+}
+
+/// A minimal executor for the async transports: polls on this thread,
+/// parks until woken.
+pub(crate) fn block_on<F: Future>(future: F) -> F::Output {
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut context = Context::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    loop {
+        match future.as_mut().poll(&mut context) {
+            Poll::Ready(output) => return output,
+            Poll::Pending => std::thread::park(),
+        }
+    }
 }
 
 /// Asserts that `result` failed with `kind`.

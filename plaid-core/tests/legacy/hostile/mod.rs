@@ -5,10 +5,11 @@
 //! shape; every parser must also keep the status, the raw body and the
 //! request id of any error it returns. The runner itself is shared with
 //! the modern family (`support::hostile`); this module holds the legacy
-//! selections and value checks.
+//! selections and value checks, and chains the cases both families share
+//! (`support::hostile_common`: empty bodies, proxy pages, odd statuses).
 //!
 //! The cases are split by what is hostile about them: `syntax` (bytes that
-//! are not the JSON asked for: malformed, empty, proxy pages, bad UTF-8,
+//! are not the JSON asked for: malformed, truncated, bad UTF-8,
 //! deep nesting, huge bodies), `values` (well-formed JSON with huge, wrong,
 //! null, unknown or missing values) and `statuses` (200 vs 201, error
 //! bodies, odd statuses).
@@ -46,6 +47,7 @@ use std::any::Any;
 
 use crate::parsers::{Data, PARSERS, Parser, Success};
 use crate::support::hostile::{self, Body, HTML, JSON, api, decode, no_api};
+use crate::support::hostile_common::{self, deeply_nested_arrays};
 use plaid_core::legacy::models::{ConnectResponse, MfaChallenge, Outcome, UpgradeResponse};
 
 type Case = hostile::Case<Parser>;
@@ -93,12 +95,16 @@ fn challenge_of(parsed: &dyn Any) -> Option<&MfaChallenge> {
     }
 }
 
-/// Every case of the three tables.
+/// The cases both families share (`support::hostile_common`).
+static COMMON: [Case; hostile_common::COUNT] = hostile_common::cases();
+
+/// Every case of the three tables and the shared ones.
 fn cases() -> impl Iterator<Item = &'static Case> + Clone {
     syntax::CASES
         .iter()
         .chain(values::CASES)
         .chain(statuses::CASES)
+        .chain(&COMMON)
 }
 
 #[test]

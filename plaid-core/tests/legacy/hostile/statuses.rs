@@ -116,14 +116,6 @@ pub(super) static CASES: &[Case] = &[
         expect: api(K::UnexpectedStatus, 1205),
     },
     Case {
-        name: "100 continue",
-        status: 100,
-        content_type: None,
-        body: Body::B(b""),
-        parsers: ALL,
-        expect: no_api(K::UnexpectedStatus),
-    },
-    Case {
         name: "599 with an error body",
         status: 599,
         content_type: JSON,

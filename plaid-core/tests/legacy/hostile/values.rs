@@ -155,14 +155,6 @@ pub(super) static CASES: &[Case] = &[
     },
     // ---- null where an object is expected ----
     Case {
-        name: "null body",
-        status: 200,
-        content_type: JSON,
-        body: Body::B(b"null"),
-        parsers: ALL,
-        expect: decode(None),
-    },
-    Case {
         name: "null balance",
         status: 200,
         content_type: JSON,

@@ -11,8 +11,9 @@ use plaid_core::legacy::endpoints::{
 };
 use plaid_core::legacy::models::DeviceType;
 use plaid_core::legacy::{AddOptions, InstitutionType, MfaAnswer, StepOptions};
+use plaid_core::transport::HttpRequest;
 use plaid_core::{Endpoint, ErrorKind};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::{client_fields, date, item_fields, login};
 
@@ -27,18 +28,45 @@ macro_rules! product_requests {
         mod $module {
             use super::*;
 
+            /// This product's step route.
+            const STEP: &str = concat!($path, "/step");
+
+            /// Asserts an add: posted to this product's route with the
+            /// sandbox keys, the institution type, `credentials` and
+            /// `options`.
+            #[track_caller]
+            fn assert_add(request: &HttpRequest, institution: &str, credentials: Value, options: Value) {
+                let expected = client_fields(&[
+                    ("type", t(institution)),
+                    ("credentials", j(credentials)),
+                    ("options", j(options)),
+                ]);
+                assert_request(request, Method::POST, &url($path), &expected);
+            }
+
+            /// Asserts an item call: `method` on `route`, with the sandbox
+            /// keys, the access token and `extra`.
+            #[track_caller]
+            fn assert_item_call(request: &HttpRequest, method: Method, route: &str, extra: &[(&'static str, V)]) {
+                assert_request(request, method, &url(route), &item_fields(extra));
+            }
+
+            /// Asserts that stepping with `answer` posts `extra` beside the
+            /// access token.
+            #[track_caller]
+            fn assert_step(answer: MfaAnswer, extra: &[(&'static str, V)]) {
+                let request = item_client().$step(answer).to_request().unwrap();
+                assert_item_call(&request, Method::POST, STEP, extra);
+            }
+
             #[test]
             fn add_sends_type_credentials_json_and_list_true_options() {
                 let request = public_client().$add("bofa", login()).to_request().unwrap();
-                assert_request(
+                assert_add(
                     &request,
-                    Method::POST,
-                    &url($path),
-                    &client_fields(&[
-                        ("type", t("bofa")),
-                        ("credentials", j(json!({"username": "plaid_test", "password": "plaid_good"}))),
-                        ("options", j(json!({"list": true}))),
-                    ]),
+                    "bofa",
+                    json!({"username": "plaid_test", "password": "plaid_good"}),
+                    json!({"list": true}),
                 );
             }
 
@@ -48,18 +76,11 @@ macro_rules! product_requests {
                     .$add("usaa", login().with_pin("1234"))
                     .to_request()
                     .unwrap();
-                assert_request(
+                assert_add(
                     &request,
-                    Method::POST,
-                    &url($path),
-                    &client_fields(&[
-                        ("type", t("usaa")),
-                        (
-                            "credentials",
-                            j(json!({"username": "plaid_test", "password": "plaid_good", "pin": "1234"})),
-                        ),
-                        ("options", j(json!({"list": true}))),
-                    ]),
+                    "usaa",
+                    json!({"username": "plaid_test", "password": "plaid_good", "pin": "1234"}),
+                    json!({"list": true}),
                 );
             }
 
@@ -75,25 +96,18 @@ macro_rules! product_requests {
                     .$add_with("chase", login(), options)
                     .to_request()
                     .unwrap();
-                assert_request(
+                assert_add(
                     &request,
-                    Method::POST,
-                    &url($path),
-                    &client_fields(&[
-                        ("type", t("chase")),
-                        ("credentials", j(json!({"username": "plaid_test", "password": "plaid_good"}))),
-                        (
-                            "options",
-                            j(json!({
-                                "webhook": "https://example.com/hook",
-                                "pending": true,
-                                "login_only": true,
-                                "list": true,
-                                "start_date": "2014-01-01",
-                                "end_date": "2014-06-30",
-                            })),
-                        ),
-                    ]),
+                    "chase",
+                    json!({"username": "plaid_test", "password": "plaid_good"}),
+                    json!({
+                        "webhook": "https://example.com/hook",
+                        "pending": true,
+                        "login_only": true,
+                        "list": true,
+                        "start_date": "2014-01-01",
+                        "end_date": "2014-06-30",
+                    }),
                 );
             }
 
@@ -120,74 +134,41 @@ macro_rules! product_requests {
 
             #[test]
             fn step_with_an_answer_sends_the_text_and_empty_options() {
-                let request = item_client()
-                    .$step(MfaAnswer::answer("tomato"))
-                    .to_request()
-                    .unwrap();
-                assert_request(
-                    &request,
-                    Method::POST,
-                    &url(concat!($path, "/step")),
-                    &item_fields(&[("mfa", t("tomato")), ("options", j(json!({})))]),
+                assert_step(
+                    MfaAnswer::answer("tomato"),
+                    &[("mfa", t("tomato")), ("options", j(json!({})))],
                 );
             }
 
             #[test]
             fn step_with_a_code_sends_the_code() {
-                let request = item_client().$step(MfaAnswer::code("1234")).to_request().unwrap();
-                assert_request(
-                    &request,
-                    Method::POST,
-                    &url(concat!($path, "/step")),
-                    &item_fields(&[("mfa", t("1234")), ("options", j(json!({})))]),
+                assert_step(
+                    MfaAnswer::code("1234"),
+                    &[("mfa", t("1234")), ("options", j(json!({})))],
                 );
             }
 
             #[test]
             fn step_with_selections_sends_a_json_array_in_question_order() {
-                let request = item_client()
-                    .$step(MfaAnswer::selections(["tomato", "ketchup"]))
-                    .to_request()
-                    .unwrap();
-                assert_request(
-                    &request,
-                    Method::POST,
-                    &url(concat!($path, "/step")),
-                    &item_fields(&[
-                        ("mfa", j(json!(["tomato", "ketchup"]))),
-                        ("options", j(json!({}))),
-                    ]),
+                assert_step(
+                    MfaAnswer::selections(["tomato", "ketchup"]),
+                    &[("mfa", j(json!(["tomato", "ketchup"]))), ("options", j(json!({})))],
                 );
             }
 
             #[test]
             fn step_with_a_send_method_by_type_sends_no_mfa_field() {
-                let request = item_client()
-                    .$step(MfaAnswer::send_to(DeviceType::Phone))
-                    .to_request()
-                    .unwrap();
-                assert_request(
-                    &request,
-                    Method::POST,
-                    &url(concat!($path, "/step")),
-                    &item_fields(&[("options", j(json!({"send_method": {"type": "phone"}})))]),
+                assert_step(
+                    MfaAnswer::send_to(DeviceType::Phone),
+                    &[("options", j(json!({"send_method": {"type": "phone"}})))],
                 );
             }
 
             #[test]
             fn step_with_a_send_method_by_mask_sends_the_mask() {
-                let request = item_client()
-                    .$step(MfaAnswer::send_to_mask("xxx-xxx-5309"))
-                    .to_request()
-                    .unwrap();
-                assert_request(
-                    &request,
-                    Method::POST,
-                    &url(concat!($path, "/step")),
-                    &item_fields(&[(
-                        "options",
-                        j(json!({"send_method": {"mask": "xxx-xxx-5309"}})),
-                    )]),
+                assert_step(
+                    MfaAnswer::send_to_mask("xxx-xxx-5309"),
+                    &[("options", j(json!({"send_method": {"mask": "xxx-xxx-5309"}})))],
                 );
             }
 
@@ -204,11 +185,11 @@ macro_rules! product_requests {
                     .$step_with(MfaAnswer::send_to(DeviceType::Email), options)
                     .to_request()
                     .unwrap();
-                assert_request(
+                assert_item_call(
                     &request,
                     Method::POST,
-                    &url(concat!($path, "/step")),
-                    &item_fields(&[(
+                    STEP,
+                    &[(
                         "options",
                         j(json!({
                             "webhook": "https://example.com/hook",
@@ -219,7 +200,7 @@ macro_rules! product_requests {
                             "end_date": "2014-12-31",
                             "send_method": {"type": "email"},
                         })),
-                    )]),
+                    )],
                 );
             }
 
@@ -229,15 +210,15 @@ macro_rules! product_requests {
                     .$update(login().with_pin("1234"))
                     .to_request()
                     .unwrap();
-                assert_request(
+                assert_item_call(
                     &request,
                     Method::PATCH,
-                    &url($path),
-                    &item_fields(&[
+                    $path,
+                    &[
                         ("username", t("plaid_test")),
                         ("password", t("plaid_good")),
                         ("pin", t("1234")),
-                    ]),
+                    ],
                 );
                 let descriptor: Update<$product> = Update::new(token(), login());
                 assert!(!descriptor.is_idempotent());
@@ -249,11 +230,11 @@ macro_rules! product_requests {
                     .$update_step(MfaAnswer::code("1234"))
                     .to_request()
                     .unwrap();
-                assert_request(
+                assert_item_call(
                     &request,
                     Method::PATCH,
-                    &url(concat!($path, "/step")),
-                    &item_fields(&[("mfa", t("1234")), ("options", j(json!({})))]),
+                    STEP,
+                    &[("mfa", t("1234")), ("options", j(json!({})))],
                 );
                 let descriptor: Step<$product> = Step::update(token(), MfaAnswer::code("1234"));
                 assert_eq!(descriptor.to_request(&config()).unwrap().method(), Method::PATCH);
@@ -262,19 +243,14 @@ macro_rules! product_requests {
             #[test]
             fn get_posts_to_the_get_route() {
                 let request = item_client().$get().to_request().unwrap();
-                assert_request(
-                    &request,
-                    Method::POST,
-                    &url(concat!($path, "/get")),
-                    &item_fields(&$get_extra),
-                );
+                assert_item_call(&request, Method::POST, concat!($path, "/get"), &$get_extra);
                 assert!(Get::<$product>::new(token()).is_idempotent());
             }
 
             #[test]
             fn delete_sends_a_form_body_on_delete() {
                 let request = item_client().$delete().to_request().unwrap();
-                assert_request(&request, Method::DELETE, &url($path), &item_fields(&[]));
+                assert_item_call(&request, Method::DELETE, $path, &[]);
                 assert!(!Delete::<$product>::new(token()).is_idempotent());
             }
 

@@ -62,26 +62,16 @@ fn ids_are_percent_encoded_and_cannot_change_the_route() {
         ("ins_100003", "ins_100003"),
     ];
     for (id, encoded) in cases {
-        let request = client.institution(id).to_request().unwrap();
-        assert_eq!(
-            request.uri().path(),
-            format!("/institutions/all/{encoded}"),
-            "{id:?}"
-        );
-        assert_eq!(request.uri().query(), None, "{id:?}");
-        let request = client.core_institution(id).to_request().unwrap();
-        assert_eq!(
-            request.uri().path(),
-            format!("/institutions/{encoded}"),
-            "{id:?}"
-        );
-        let request = client.category(id).to_request().unwrap();
-        assert_eq!(
-            request.uri().path(),
-            format!("/categories/{encoded}"),
-            "{id:?}"
-        );
-        assert_eq!(request.uri().query(), None, "{id:?}");
+        let requests = [
+            ("/institutions/all/", client.institution(id).to_request()),
+            ("/institutions/", client.core_institution(id).to_request()),
+            ("/categories/", client.category(id).to_request()),
+        ];
+        for (route, request) in requests {
+            let request = request.unwrap();
+            assert_eq!(request.uri().path(), format!("{route}{encoded}"), "{id:?}");
+            assert_eq!(request.uri().query(), None, "{route}{id:?}");
+        }
     }
 }
 

@@ -13,7 +13,7 @@
 //! that value must fail exactly there and the others are untouched.
 //!
 //! The cases are split by what is hostile about them: `syntax` (bytes that
-//! are not the JSON asked for: malformed, empty, HTML pages, bad UTF-8,
+//! are not the JSON asked for: malformed, empty objects, bad UTF-8,
 //! deep nesting, huge bodies, duplicate keys), `values` (well-formed JSON
 //! with huge, too precise, wrongly typed, zone-less or unknown values),
 //! `money` (the money cases, once per site that holds money: balances,
@@ -21,7 +21,9 @@
 //! `transactions` and `investments` (the values of the product answers:
 //! dates, open enums, categories, counterparties, cursors, totals) and
 //! `statuses` (error bodies of every odd shape, a `PlaidError` on a 200,
-//! statuses outside the documented table).
+//! statuses outside the documented table). The family-neutral cases
+//! (empty bodies, proxy pages, odd statuses) are shared with the legacy
+//! family (`support::hostile_common`) and chained to the first tables.
 //!
 //! `sync_loop` is not a table: it drives the `/transactions/sync` loop
 //! through a client over hostile page sequences (a cursor that does not
@@ -52,6 +54,7 @@ use crate::bodies::{checking, item};
 use crate::parsers::{PARSERS, Parser, Success};
 use crate::support::REQUEST_ID;
 use crate::support::hostile::{self, Body, HTML, JSON, api, decode, no_api};
+use crate::support::hostile_common::{self, deeply_nested_arrays};
 
 type Case = hostile::Case<Parser>;
 type Parsers = hostile::Parsers<Parser>;
@@ -283,12 +286,17 @@ fn nothing_request_id(parsed: &dyn Any) -> Option<&str> {
         => |answer| Some(answer.request_id.as_str()))
 }
 
-/// The cases of the first three tables: bytes, shared values, statuses.
+/// The cases both families share (`support::hostile_common`).
+static COMMON: [Case; hostile_common::COUNT] = hostile_common::cases();
+
+/// The cases of the first three tables (bytes, shared values, statuses)
+/// and the shared ones.
 fn first_cases() -> impl Iterator<Item = &'static Case> + Clone {
     syntax::CASES
         .iter()
         .chain(values::CASES)
         .chain(statuses::CASES)
+        .chain(&COMMON)
 }
 
 /// The cases of the money and product tables.

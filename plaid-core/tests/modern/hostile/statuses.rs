@@ -242,14 +242,6 @@ pub(super) static CASES: &[Case] = &[
     },
     // ---- odd statuses ----
     Case {
-        name: "100 continue",
-        status: 100,
-        content_type: None,
-        body: Body::B(b""),
-        parsers: ALL,
-        expect: no_api(K::UnexpectedStatus),
-    },
-    Case {
         name: "101 switching protocols with a valid answer",
         status: 101,
         content_type: JSON,

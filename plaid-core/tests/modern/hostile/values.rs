@@ -269,14 +269,6 @@ pub(super) static CASES: &[Case] = &[
     },
     // ---- null and missing ----
     Case {
-        name: "null body",
-        status: 200,
-        content_type: JSON,
-        body: Body::B(b"null"),
-        parsers: ALL,
-        expect: decode(None),
-    },
-    Case {
         name: "a number for a body",
         status: 200,
         content_type: JSON,

@@ -3,6 +3,8 @@
 //! its last four characters, as a statement does); API, decode, input and
 //! transport errors quote no secret and no personal value.
 
+use std::fmt::Debug;
+
 use plaid_core::modern::endpoints::{
     AccountsGet, AuthGet, IdentityGet, ItemGet, ItemPublicTokenExchange, LinkTokenCreate,
     SandboxPublicTokenCreate,
@@ -69,37 +71,37 @@ fn echoing_error() -> String {
     .to_string()
 }
 
+/// `E`'s answer to `body` on a 200, after asserting that `{:?}` and
+/// `{:#?}` of it show no marker.
+#[track_caller]
+fn clean_answer<E: Endpoint>(body: &str) -> E::Output
+where
+    E::Output: Debug,
+{
+    let parsed = E::parse_response(answer(200, body)).unwrap();
+    SCAN.assert_debug_clean(std::any::type_name::<E::Output>(), &parsed);
+    parsed
+}
+
 #[test]
 fn token_answers_hide_their_tokens() {
-    let created = SandboxPublicTokenCreate::parse_response(answer(
-        200,
-        &success(json!({"public_token": ANSWER_PUBLIC_TOKEN})),
-    ))
-    .unwrap();
-    SCAN.assert_debug_clean("SandboxPublicTokenCreateResponse", &created);
+    let body = success(json!({"public_token": ANSWER_PUBLIC_TOKEN}));
+    let created = clean_answer::<SandboxPublicTokenCreate>(&body);
     assert_eq!(created.public_token.expose_secret(), ANSWER_PUBLIC_TOKEN);
 
-    let exchanged = ItemPublicTokenExchange::parse_response(answer(
-        200,
-        &success(json!({"access_token": ANSWER_ACCESS_TOKEN, "item_id": "i"})),
-    ))
-    .unwrap();
-    SCAN.assert_debug_clean("ItemPublicTokenExchangeResponse", &exchanged);
+    let body = success(json!({"access_token": ANSWER_ACCESS_TOKEN, "item_id": "i"}));
+    let exchanged = clean_answer::<ItemPublicTokenExchange>(&body);
     assert_eq!(exchanged.access_token.expose_secret(), ANSWER_ACCESS_TOKEN);
 
-    let link = LinkTokenCreate::parse_response(answer(
-        200,
-        &success(json!({"link_token": ANSWER_LINK_TOKEN, "expiration": "2026-11-30T12:34:56Z"})),
-    ))
-    .unwrap();
-    SCAN.assert_debug_clean("LinkTokenCreateResponse", &link);
+    let body =
+        success(json!({"link_token": ANSWER_LINK_TOKEN, "expiration": "2026-11-30T12:34:56Z"}));
+    let link = clean_answer::<LinkTokenCreate>(&body);
     assert_eq!(link.link_token.expose_secret(), ANSWER_LINK_TOKEN);
 }
 
 #[test]
 fn bank_numbers_and_identity_data_are_readable_but_print_redacted() {
-    let auth = AuthGet::parse_response(answer(200, &auth_body())).unwrap();
-    SCAN.assert_debug_clean("AuthGetResponse", &auth);
+    let auth = clean_answer::<AuthGet>(&auth_body());
     let numbers = &auth.numbers;
     assert_eq!(numbers.ach[0].account, ACH_ACCOUNT);
     assert_eq!(numbers.ach[0].wire_routing.as_deref(), Some(WIRE_ROUTING));
@@ -116,8 +118,7 @@ fn bank_numbers_and_identity_data_are_readable_but_print_redacted() {
         Some(VERIFICATION_NAME)
     );
 
-    let identity = IdentityGet::parse_response(answer(200, &identity_body())).unwrap();
-    SCAN.assert_debug_clean("IdentityGetResponse", &identity);
+    let identity = clean_answer::<IdentityGet>(&identity_body());
     let owner = &identity.accounts[0].owners[0];
     assert_eq!(owner.names[0], OWNER_NAME);
     assert_eq!(owner.phone_numbers[0].data, OWNER_PHONE);
@@ -128,8 +129,7 @@ fn bank_numbers_and_identity_data_are_readable_but_print_redacted() {
         Some(OWNER_COUNTRY)
     );
 
-    let accounts = AccountsGet::parse_response(answer(200, &auth_body())).unwrap();
-    SCAN.assert_debug_clean("AccountsGetResponse", &accounts);
+    clean_answer::<AccountsGet>(&auth_body());
 }
 
 #[test]

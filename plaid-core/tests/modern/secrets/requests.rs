@@ -17,6 +17,7 @@ use plaid_core::secret::{ClientId, ClientSecret, LinkToken, Password, UserToken,
 use plaid_core::{AccessToken, Credentials, Endpoint};
 
 use super::*;
+use crate::support::leaks::assert_newtypes_redacted;
 
 /// Asserts that `endpoint` and the request it builds under [`config`]
 /// show no marker, and that the request carries the keys (when the call is
@@ -45,16 +46,8 @@ pub(super) fn assert_descriptor_clean<E: Endpoint<Api = Modern> + Debug>(what: &
 
 #[test]
 fn secret_newtypes_print_redacted() {
-    macro_rules! check {
-        ($($ty:ident => $value:expr),* $(,)?) => {$(
-            let secret = $ty::new($value);
-            SCAN.assert_all_clean(stringify!($ty), &secret);
-            assert_eq!(format!("{secret:?}"), concat!(stringify!($ty), "([redacted])"));
-            assert_eq!(format!("{secret}"), "[redacted]");
-            assert_eq!(secret.expose_secret(), $value);
-        )*};
-    }
-    check!(
+    assert_newtypes_redacted!(
+        SCAN;
         ClientId => CLIENT_ID,
         ClientSecret => CLIENT_SECRET,
         AccessToken => ACCESS_TOKEN,
