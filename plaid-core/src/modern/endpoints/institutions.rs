@@ -14,6 +14,21 @@ use crate::error::Error;
 use crate::modern::models::{CountryCode, Institution, Product};
 use crate::modern::{Client, Operation};
 
+/// `pub fn $flag(self, bool) -> Self` setters, each setting `options.$flag`:
+/// the three requests share most of their boolean options, and each
+/// request's `options()` makes its own options struct on first use.
+macro_rules! option_flags {
+    ($($(#[$doc:meta])* $flag:ident,)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $flag(mut self, on: bool) -> Self {
+                self.options().$flag = Some(on);
+                self
+            }
+        )*
+    };
+}
+
 /// `POST /institutions/get`: one page of the institutions Plaid supports
 /// in some countries.
 #[derive(Debug, Clone, Serialize)]
@@ -90,28 +105,15 @@ impl InstitutionsGet {
         self
     }
 
-    /// Only institutions with (`true`) or without (`false`) an OAuth flow.
-    pub fn oauth(mut self, oauth: bool) -> Self {
-        self.options().oauth = Some(oauth);
-        self
-    }
-
-    /// Whether to include `url`, `primary_color` and `logo`.
-    pub fn include_optional_metadata(mut self, include: bool) -> Self {
-        self.options().include_optional_metadata = Some(include);
-        self
-    }
-
-    /// Whether to include `auth_metadata`.
-    pub fn include_auth_metadata(mut self, include: bool) -> Self {
-        self.options().include_auth_metadata = Some(include);
-        self
-    }
-
-    /// Whether to include `payment_initiation_metadata`.
-    pub fn include_payment_initiation_metadata(mut self, include: bool) -> Self {
-        self.options().include_payment_initiation_metadata = Some(include);
-        self
+    option_flags! {
+        /// Only institutions with (`true`) or without (`false`) an OAuth flow.
+        oauth,
+        /// Whether to include `url`, `primary_color` and `logo`.
+        include_optional_metadata,
+        /// Whether to include `auth_metadata`.
+        include_auth_metadata,
+        /// Whether to include `payment_initiation_metadata`.
+        include_payment_initiation_metadata,
     }
 }
 
@@ -191,28 +193,15 @@ impl InstitutionsGetById {
         self.options.get_or_insert_with(Default::default)
     }
 
-    /// Whether to include `url`, `primary_color` and `logo`.
-    pub fn include_optional_metadata(mut self, include: bool) -> Self {
-        self.options().include_optional_metadata = Some(include);
-        self
-    }
-
-    /// Whether to include `status`.
-    pub fn include_status(mut self, include: bool) -> Self {
-        self.options().include_status = Some(include);
-        self
-    }
-
-    /// Whether to include `auth_metadata`.
-    pub fn include_auth_metadata(mut self, include: bool) -> Self {
-        self.options().include_auth_metadata = Some(include);
-        self
-    }
-
-    /// Whether to include `payment_initiation_metadata`.
-    pub fn include_payment_initiation_metadata(mut self, include: bool) -> Self {
-        self.options().include_payment_initiation_metadata = Some(include);
-        self
+    option_flags! {
+        /// Whether to include `url`, `primary_color` and `logo`.
+        include_optional_metadata,
+        /// Whether to include `status`.
+        include_status,
+        /// Whether to include `auth_metadata`.
+        include_auth_metadata,
+        /// Whether to include `payment_initiation_metadata`.
+        include_payment_initiation_metadata,
     }
 }
 
@@ -320,30 +309,16 @@ impl InstitutionsSearch {
         self
     }
 
-    /// Only institutions with (`true`) or without (`false`) an OAuth flow.
-    pub fn oauth(mut self, oauth: bool) -> Self {
-        self.options().oauth = Some(oauth);
-        self
+    option_flags! {
+        /// Only institutions with (`true`) or without (`false`) an OAuth flow.
+        oauth,
+        /// Whether to include `url`, `primary_color` and `logo`.
+        include_optional_metadata,
+        /// Whether to include `auth_metadata`.
+        include_auth_metadata,
+        /// Whether to include `payment_initiation_metadata`.
+        include_payment_initiation_metadata,
     }
-
-    /// Whether to include `url`, `primary_color` and `logo`.
-    pub fn include_optional_metadata(mut self, include: bool) -> Self {
-        self.options().include_optional_metadata = Some(include);
-        self
-    }
-
-    /// Whether to include `auth_metadata`.
-    pub fn include_auth_metadata(mut self, include: bool) -> Self {
-        self.options().include_auth_metadata = Some(include);
-        self
-    }
-
-    /// Whether to include `payment_initiation_metadata`.
-    pub fn include_payment_initiation_metadata(mut self, include: bool) -> Self {
-        self.options().include_payment_initiation_metadata = Some(include);
-        self
-    }
-
     /// Only institutions that support the payment `payment_id`.
     pub fn payment_id(mut self, payment_id: impl Into<String>) -> Self {
         self.payment_initiation().payment_id = Some(payment_id.into());

@@ -274,19 +274,27 @@ pub struct OffsetFinished<R> {
     pub returned: u64,
 }
 
-impl OffsetRequest for TransactionsGet {
-    fn page_offset(&self) -> Option<u32> {
-        self.options.as_ref().and_then(|o| o.offset)
-    }
+/// The two paged requests keep `offset` and `count` in the same place
+/// (`options`) and set them with the same builder methods.
+macro_rules! offset_in_options {
+    ($($request:ty),*) => {$(
+        impl OffsetRequest for $request {
+            fn page_offset(&self) -> Option<u32> {
+                self.options.as_ref().and_then(|o| o.offset)
+            }
 
-    fn page_size(&self) -> Option<u32> {
-        self.options.as_ref().and_then(|o| o.count)
-    }
+            fn page_size(&self) -> Option<u32> {
+                self.options.as_ref().and_then(|o| o.count)
+            }
 
-    fn at(self, offset: u32, count: u32) -> Self {
-        self.offset(offset).count(count)
-    }
+            fn at(self, offset: u32, count: u32) -> Self {
+                self.offset(offset).count(count)
+            }
+        }
+    )*};
 }
+
+offset_in_options!(TransactionsGet, InvestmentsTransactionsGet);
 
 impl OffsetResponse for TransactionsGetResponse {
     fn total(&self) -> u64 {
@@ -308,20 +316,6 @@ impl OffsetResponse for TransactionsGetResponse {
         self.total_transactions = later.total_transactions;
         self.item = later.item;
         self.request_id = later.request_id;
-    }
-}
-
-impl OffsetRequest for InvestmentsTransactionsGet {
-    fn page_offset(&self) -> Option<u32> {
-        self.options.as_ref().and_then(|o| o.offset)
-    }
-
-    fn page_size(&self) -> Option<u32> {
-        self.options.as_ref().and_then(|o| o.count)
-    }
-
-    fn at(self, offset: u32, count: u32) -> Self {
-        self.offset(offset).count(count)
     }
 }
 
